@@ -1,0 +1,26 @@
+extension Duration {
+    /// The duration in whole nanoseconds, clamped to the `Int64` range (about ±292 years), which is the kernel's
+    /// internal time unit.
+    public var nanosecondsClamped: Int64 {
+        let (seconds, attoseconds) = components
+        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        if overflow { return seconds < 0 ? .min : .max }
+        let (sum, overflow2) = scaled.addingReportingOverflow(attoseconds / 1_000_000_000)
+        if overflow2 { return seconds < 0 ? .min : .max }
+        return sum
+    }
+
+    /// The duration in seconds as a `Double`, for reports and distributions.
+    public var secondsDouble: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) * 1e-18
+    }
+
+    /// A duration from a (possibly fractional) number of nanoseconds, clamped to the `Int64` range.
+    public static func nanosecondsClamped(_ value: Double) -> Duration {
+        if value.isNaN { return .zero }
+        if value >= 9.2e18 { return .nanoseconds(Int64.max) }
+        if value <= -9.2e18 { return .nanoseconds(Int64.min) }
+        return .nanoseconds(Int64(value.rounded()))
+    }
+}

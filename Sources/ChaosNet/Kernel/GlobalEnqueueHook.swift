@@ -1,0 +1,101 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Routes work that a simulation's code sends to the global executor back into that simulation.
+///
+/// Unstructured `Task {}` and `Task.detached` do not inherit a task-executor preference, so code inside a simulation
+/// that starts one would escape to the global thread pool and break determinism. The Swift runtime exposes
+/// `swift_task_enqueueGlobal_hook` (the same hook swift-concurrency-extras uses for its main serial executor). We
+/// install it once per process; it asks a thread-local which simulation, if any, is running on the calling thread.
+/// Jobs from other threads go to the original executor untouched, so simulations in parallel test processes or on
+/// parallel threads do not interfere with each other or with the test runner.
+///
+/// The delay and deadline hooks catch real-clock sleeps (`Task.sleep`, `ContinuousClock`) inside a simulation: they
+/// are reported as violations, because the job would otherwise wake on a foreign thread at a wall-clock moment.
+enum GlobalEnqueueHook {
+    typealias Original = @convention(thin) (UnownedJob) -> Void
+    typealias Hook = @convention(thin) (UnownedJob, Original) -> Void
+    typealias DelayOriginal = @convention(thin) (UInt64, UnownedJob) -> Void
+    typealias DelayHook = @convention(thin) (UInt64, UnownedJob, DelayOriginal) -> Void
+    typealias DeadlineOriginal = @convention(thin) (Int64, Int64, Int64, Int64, Int32, UnownedJob) -> Void
+    typealias DeadlineHook = @convention(thin) (Int64, Int64, Int64, Int64, Int32, UnownedJob, DeadlineOriginal) -> Void
+
+    /// Whether the runtime offered the hook; if not, stray tasks can only be caught as foreign-thread violations.
+    static let isInstalled: Bool = install()
+
+    /// The simulation scheduler running on this thread, if any.
+    static var current: SimulationScheduler? {
+        guard let pointer = pthread_getspecific(threadKey) else { return nil }
+        return Unmanaged<SimulationScheduler>.fromOpaque(pointer).takeUnretainedValue()
+    }
+
+    /// Makes `scheduler` the current one for this thread; returns the previous one to restore.
+    static func enter(_ scheduler: SimulationScheduler) -> UnsafeMutableRawPointer? {
+        _ = isInstalled
+        let previous = pthread_getspecific(threadKey)
+        pthread_setspecific(threadKey, Unmanaged.passUnretained(scheduler).toOpaque())
+        return previous
+    }
+
+    static func leave(restoring previous: UnsafeMutableRawPointer?) {
+        pthread_setspecific(threadKey, previous)
+    }
+
+    private static let threadKey: pthread_key_t = {
+        var key = pthread_key_t()
+        let status = pthread_key_create(&key, nil)
+        precondition(status == 0, "pthread_key_create failed with status \(status)")
+        return key
+    }()
+
+    // The previously installed hooks, chained to for jobs that are not ours. Written once, before our hooks go live.
+    nonisolated(unsafe) private static var previousHook: Hook?
+    nonisolated(unsafe) private static var previousDelayHook: DelayHook?
+    nonisolated(unsafe) private static var previousDeadlineHook: DeadlineHook?
+
+    private static func install() -> Bool {
+        guard let handle = dlopen(nil, RTLD_NOW) else { return false }
+        guard let enqueue = dlsym(handle, "swift_task_enqueueGlobal_hook") else { return false }
+        let enqueueSlot = enqueue.assumingMemoryBound(to: Hook?.self)
+        previousHook = enqueueSlot.pointee
+        enqueueSlot.pointee = { job, original in
+            if let scheduler = GlobalEnqueueHook.current {
+                scheduler.captureStrayJob(job)
+            } else if let previous = GlobalEnqueueHook.previousHook {
+                previous(job, original)
+            } else {
+                original(job)
+            }
+        }
+        if let delay = dlsym(handle, "swift_task_enqueueGlobalWithDelay_hook") {
+            let slot = delay.assumingMemoryBound(to: DelayHook?.self)
+            previousDelayHook = slot.pointee
+            slot.pointee = { nanoseconds, job, original in
+                if let scheduler = GlobalEnqueueHook.current {
+                    scheduler.captureRealClockSleep(job, description: "a real-clock sleep of \(nanoseconds) ns")
+                } else if let previous = GlobalEnqueueHook.previousDelayHook {
+                    previous(nanoseconds, job, original)
+                } else {
+                    original(nanoseconds, job)
+                }
+            }
+        }
+        if let deadline = dlsym(handle, "swift_task_enqueueGlobalWithDeadline_hook") {
+            let slot = deadline.assumingMemoryBound(to: DeadlineHook?.self)
+            previousDeadlineHook = slot.pointee
+            slot.pointee = { seconds, nanoseconds, toleranceSeconds, toleranceNanoseconds, clock, job, original in
+                if let scheduler = GlobalEnqueueHook.current {
+                    scheduler.captureRealClockSleep(job, description: "a real-clock sleep until a wall-clock deadline")
+                } else if let previous = GlobalEnqueueHook.previousDeadlineHook {
+                    previous(seconds, nanoseconds, toleranceSeconds, toleranceNanoseconds, clock, job, original)
+                } else {
+                    original(seconds, nanoseconds, toleranceSeconds, toleranceNanoseconds, clock, job)
+                }
+            }
+        }
+        return true
+    }
+}

@@ -1,0 +1,84 @@
+/// Why a simulation stopped. Each stop condition is its own case, so callers can never mistake one for another.
+public enum Outcome: Sendable, Equatable {
+    /// The root task returned or threw; `SimulationResult.value` holds which.
+    case completed
+    /// The next timer lay beyond the virtual-time limit while work was still pending.
+    case timeout(limit: Duration)
+    /// The scheduler ran the configured maximum number of jobs.
+    case stepLimit(steps: Int)
+    /// Nothing could run and no timer was pending, yet the root had not finished.
+    case hang(HangReport)
+    /// The determinism contract was broken (work entered the simulation from another thread, a real clock was used…).
+    case violation(ViolationReport)
+
+    /// A short, stable name: `completed`, `timeout`, `step-limit`, `hang`, `violation`.
+    public var name: String {
+        switch self {
+        case .completed: "completed"
+        case .timeout: "timeout"
+        case .stepLimit: "step-limit"
+        case .hang: "hang"
+        case .violation: "violation"
+        }
+    }
+
+    /// One line for people: the name plus what explains it.
+    public var summary: String {
+        switch self {
+        case .completed: "completed"
+        case let .timeout(limit): "timeout: virtual-time limit \(limit.formattedSeconds) reached with work pending"
+        case let .stepLimit(steps): "step-limit: \(steps) jobs run without finishing"
+        case let .hang(report): "hang: \(report.summary)"
+        case let .violation(report): "violation: \(report.reasons.first ?? "determinism contract broken")"
+        }
+    }
+}
+
+/// What each unfinished task was waiting on when the simulation went quiet.
+public struct HangReport: Sendable, Equatable {
+    /// Registered wait points, in the order the waits began.
+    public var waits: [Wait]
+    /// Tasks started with `Simulation.spawn` (and the root) that had not finished, in start order.
+    public var unfinishedTasks: [String]
+
+    public struct Wait: Sendable, Equatable {
+        /// The waiting task's name (`Task.name`), or `unnamed task`.
+        public var task: String
+        /// What it waits on, as named by the code that suspended it.
+        public var waitPoint: String
+        /// Virtual time at which the wait began, in nanoseconds.
+        public var sinceNanoseconds: Int64
+    }
+
+    public var summary: String {
+        var parts = waits.map { "'\($0.task)' waits on '\($0.waitPoint)' since \(TraceEvent.formatTime($0.sinceNanoseconds).trimmingLeadingSpaces)" }
+        let waiting = Set(waits.map(\.task))
+        let silent = unfinishedTasks.filter { !waiting.contains($0) }
+        if !silent.isEmpty {
+            parts.append("unfinished without a named wait point: " + silent.map { "'\($0)'" }.joined(separator: ", "))
+        }
+        return parts.isEmpty ? "no runnable work and no timers, but the root has not finished" : parts.joined(separator: "; ")
+    }
+}
+
+/// The ways the determinism contract was broken, in the order they were noticed.
+public struct ViolationReport: Sendable, Equatable {
+    public var reasons: [String]
+}
+
+extension Duration {
+    /// `12.5s`, `0.000001s`: seconds with as many decimals as needed, for messages.
+    public var formattedSeconds: String {
+        let nanoseconds = nanosecondsClamped
+        let whole = nanoseconds / 1_000_000_000
+        var fraction = String(abs(nanoseconds % 1_000_000_000))
+        fraction = String(repeating: "0", count: 9 - fraction.count) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        let sign = nanoseconds < 0 && whole == 0 ? "-" : ""
+        return fraction.isEmpty ? "\(sign)\(whole)s" : "\(sign)\(whole).\(fraction)s"
+    }
+}
+
+extension String {
+    var trimmingLeadingSpaces: String { String(drop(while: { $0 == " " })) }
+}

@@ -1,0 +1,141 @@
+/// One seed, one world: a deterministic run of ordinary Swift async code on a virtual clock.
+///
+/// Every job of the simulation runs on the thread that calls `run`, in an order drawn from the seed; time is virtual
+/// and jumps to the next timer when nothing is ready. The same seed gives the same interleaving, timings and trace
+/// digest in any process.
+///
+/// ```swift
+/// let simulation = Simulation(seed: 7)
+/// let result = simulation.run { simulation in
+///     try await simulation.clock.sleep(for: .seconds(5))
+///     return simulation.clock.now
+/// }
+/// ```
+///
+/// Thread-safety: create, `spawn` before `run`, and `run` on one thread. Inside the run, use it only from the
+/// simulation's own tasks.
+public final class Simulation: @unchecked Sendable {
+    public let seed: UInt64
+    public let configuration: SimulationConfiguration
+    let scheduler: SimulationScheduler
+
+    public init(seed: UInt64, configuration: SimulationConfiguration = SimulationConfiguration()) {
+        self.seed = seed
+        self.configuration = configuration
+        self.scheduler = SimulationScheduler(seed: seed, configuration: configuration)
+    }
+
+    /// The simulation's virtual clock.
+    public var clock: SimClock { SimClock(scheduler: scheduler) }
+
+    /// The current virtual time.
+    public var now: SimClock.Instant { clock.now }
+
+    /// The executor that runs the simulation's jobs, for `withTaskExecutorPreference` in code that builds its own
+    /// tasks.
+    public var executor: any TaskExecutor { scheduler }
+
+    /// The named random stream `name`: its draws depend only on the seed and the name.
+    public func random(_ name: String) -> SeededRandom { scheduler.random(name) }
+
+    /// Appends an event to the trace at the current virtual time.
+    public func trace(_ source: String, _ message: String) {
+        scheduler.record(source: source, message: message)
+    }
+
+    /// Starts unstructured work that stays in the simulation (never use a bare `Task {}` inside one). The task is
+    /// named, tracked for hang reports, and cancelled when the simulation stops.
+    @discardableResult
+    public func spawn<Success: Sendable>(
+        name: String,
+        _ operation: sending @escaping () async throws -> Success
+    ) -> Task<Success, any Error> {
+        let scheduler = self.scheduler
+        let pending = PendingTaskID()
+        let task = Task(name: name, executorPreference: scheduler) {
+            defer { scheduler.taskFinished(pending.id) }
+            return try await operation()
+        }
+        pending.id = scheduler.registerTask(name: name) { task.cancel() }
+        scheduler.record(source: "kernel", message: "spawn '\(name)'")
+        return task
+    }
+
+    /// Suspends the current task at a named wait point until `register`'s continuation is resumed. If the simulation
+    /// goes quiet while the task waits, the hang report names the task and `waitPoint`.
+    public func wait<Value: Sendable>(
+        on waitPoint: String,
+        _ register: (SimContinuation<Value, Never>) -> Void
+    ) async -> Value {
+        let scheduler = self.scheduler
+        let waitID = scheduler.beginWait(on: waitPoint)
+        return await withUnsafeContinuation { continuation in
+            register(SimContinuation(continuation: continuation, scheduler: scheduler, waitID: waitID))
+        }
+    }
+
+    /// The throwing form of `wait(on:_:)`.
+    public func wait<Value: Sendable>(
+        on waitPoint: String,
+        _ register: (SimContinuation<Value, any Error>) -> Void
+    ) async throws -> Value {
+        let scheduler = self.scheduler
+        let waitID = scheduler.beginWait(on: waitPoint)
+        return try await withUnsafeThrowingContinuation { continuation in
+            register(SimContinuation(continuation: continuation, scheduler: scheduler, waitID: waitID))
+        }
+    }
+
+    /// Runs `root` as the simulation's root task and drives every job on the calling thread until a stop condition
+    /// holds. Blocking by design; safe to call from synchronous code and from inside an async test.
+    public func run<Value: Sendable>(
+        _ root: @escaping @Sendable (Simulation) async throws -> Value
+    ) -> SimulationResult<Value> {
+        let box = ResultBox<Value>()
+        let scheduler = self.scheduler
+        let reason = scheduler.run {
+            let pending = PendingTaskID()
+            let task = Task(name: "root", executorPreference: scheduler) { [self] in
+                defer {
+                    scheduler.taskFinished(pending.id)
+                    scheduler.markRootFinished()
+                }
+                do {
+                    box.result = .success(try await root(self))
+                } catch {
+                    box.result = .failure(error)
+                }
+            }
+            pending.id = scheduler.registerTask(name: "root") { task.cancel() }
+        }
+        let outcome: Outcome = switch reason {
+        case .completed: .completed
+        case .timeout: .timeout(limit: configuration.timeLimit)
+        case .stepLimit: .stepLimit(steps: scheduler.steps)
+        case .hang: .hang(scheduler.hangReport())
+        case .violation: .violation(ViolationReport(reasons: scheduler.violationReasons))
+        }
+        return SimulationResult(
+            seed: seed,
+            outcome: outcome,
+            value: reason == .completed ? box.result : nil,
+            virtualTime: .nanoseconds(scheduler.nowNanoseconds),
+            steps: scheduler.steps,
+            digest: scheduler.trace.digest,
+            trace: scheduler.trace,
+            strayJobCount: scheduler.strayJobCount,
+            unfinishedTaskCount: scheduler.unfinishedTaskCount
+        )
+    }
+}
+
+/// Carries the root's result out of the root task. Written and read on the simulation's thread only.
+private final class ResultBox<Value: Sendable>: @unchecked Sendable {
+    var result: Result<Value, any Error>?
+}
+
+/// A task's registry slot, filled in right after the task is created (the task cannot run before that: its first job
+/// waits in the scheduler's queue until the current job returns).
+private final class PendingTaskID: @unchecked Sendable {
+    var id = -1
+}

@@ -1,0 +1,39 @@
+/// Limits and policies of one simulation. Every limit has a default, and running out of one is a reported outcome,
+/// never a real hang.
+public struct SimulationConfiguration: Sendable, Equatable {
+    /// Virtual time after which the simulation stops with `.timeout`.
+    public var timeLimit: Duration = .seconds(3600)
+    /// Jobs the scheduler may run before stopping with `.stepLimit`.
+    public var stepLimit: Int = 100_000_000
+    /// Trace events kept in memory for the timeline (the digest covers all of them regardless).
+    public var traceCapacity: Int = 10_000
+    /// What to do with a job enqueued on the global executor from inside the simulation (a stray `Task {}` or
+    /// `Task.detached`).
+    public var strayTaskPolicy: StrayTaskPolicy = .schedule
+    /// Jobs the teardown may run while it cancels leftover work after the outcome is decided.
+    public var teardownStepLimit: Int = 1_000_000
+
+    public init(
+        timeLimit: Duration = .seconds(3600),
+        stepLimit: Int = 100_000_000,
+        traceCapacity: Int = 10_000,
+        strayTaskPolicy: StrayTaskPolicy = .schedule,
+        teardownStepLimit: Int = 1_000_000
+    ) {
+        precondition(timeLimit >= .zero, "the time limit must not be negative")
+        precondition(stepLimit > 0, "the step limit must be positive")
+        self.timeLimit = timeLimit
+        self.stepLimit = stepLimit
+        self.traceCapacity = traceCapacity
+        self.strayTaskPolicy = strayTaskPolicy
+        self.teardownStepLimit = teardownStepLimit
+    }
+}
+
+/// How the simulation treats work that escaped to the global executor from the simulation's thread.
+public enum StrayTaskPolicy: String, Sendable, Equatable {
+    /// Run it in the simulation, in seeded order like any other job, and count it in the result.
+    case schedule
+    /// Run it, but stop the simulation with a `.violation` outcome naming it.
+    case violation
+}

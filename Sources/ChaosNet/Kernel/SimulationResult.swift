@@ -1,0 +1,31 @@
+/// Everything one simulation run produced: why it stopped, the root's value, and the evidence to replay it.
+public struct SimulationResult<Value: Sendable>: Sendable {
+    public var seed: UInt64
+    public var outcome: Outcome
+    /// The root's result when `outcome` is `.completed`; nil otherwise.
+    public var value: Result<Value, any Error>?
+    /// Virtual time when the outcome was decided.
+    public var virtualTime: Duration
+    /// Jobs run until the outcome was decided.
+    public var steps: Int
+    /// Digest of every trace event and scheduling decision.
+    public var digest: TraceDigest
+    public var trace: Trace
+    /// Jobs captured from the global executor (stray `Task {}` / `Task.detached`) and run in the simulation.
+    public var strayJobCount: Int
+    /// Tasks started with `spawn` (or the root) still unfinished when the outcome was decided.
+    public var unfinishedTaskCount: Int
+
+    /// The lines chaos-run prints for a run: seed first, then outcome, virtual time, steps and digest.
+    public var summaryLines: [String] {
+        var lines = [
+            "seed: \(seed)",
+            "outcome: \(outcome.summary)",
+            "virtual time: \(virtualTime.formattedSeconds)",
+            "steps: \(steps)",
+            "digest: \(digest)",
+        ]
+        if strayJobCount > 0 { lines.append("captured stray jobs: \(strayJobCount)") }
+        return lines
+    }
+}
