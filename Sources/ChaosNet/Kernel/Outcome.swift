@@ -48,6 +48,12 @@ public struct HangReport: Sendable, Equatable {
         public var waitPoint: String
         /// Virtual time at which the wait began, in nanoseconds.
         public var sinceNanoseconds: Int64
+
+        public init(task: String, waitPoint: String, sinceNanoseconds: Int64) {
+            self.task = task
+            self.waitPoint = waitPoint
+            self.sinceNanoseconds = sinceNanoseconds
+        }
     }
 
     public var summary: String {

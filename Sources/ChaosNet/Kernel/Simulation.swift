@@ -93,6 +93,11 @@ public final class Simulation: @unchecked Sendable {
     ) -> SimulationResult<Value> {
         let box = ResultBox<Value>()
         let scheduler = self.scheduler
+        var outcome = Outcome.completed
+        var unfinishedTaskCount = 0
+        var digest = TraceDigest(value: 0)
+        var virtualTime = Duration.zero
+        var steps = 0
         let reason = scheduler.run {
             let pending = PendingTaskID()
             let task = Task(name: "root", executorPreference: scheduler) { [self] in
@@ -107,24 +112,30 @@ public final class Simulation: @unchecked Sendable {
                 }
             }
             pending.id = scheduler.registerTask(name: "root") { task.cancel() }
-        }
-        let outcome: Outcome = switch reason {
-        case .completed: .completed
-        case .timeout: .timeout(limit: configuration.timeLimit)
-        case .stepLimit: .stepLimit(steps: scheduler.steps)
-        case .hang: .hang(scheduler.hangReport())
-        case .violation: .violation(ViolationReport(reasons: scheduler.violationReasons))
+        } beforeTeardown: { reason in
+            // Read everything that describes the outcome before the teardown cancels what is left.
+            outcome = switch reason {
+            case .completed: .completed
+            case .timeout: .timeout(limit: configuration.timeLimit)
+            case .stepLimit: .stepLimit(steps: scheduler.steps)
+            case .hang: .hang(scheduler.hangReport())
+            case .violation: .violation(ViolationReport(reasons: scheduler.violationReasons))
+            }
+            unfinishedTaskCount = scheduler.unfinishedTaskCount
+            digest = scheduler.trace.digest
+            virtualTime = .nanoseconds(scheduler.nowNanoseconds)
+            steps = scheduler.steps
         }
         return SimulationResult(
             seed: seed,
             outcome: outcome,
             value: reason == .completed ? box.result : nil,
-            virtualTime: .nanoseconds(scheduler.nowNanoseconds),
-            steps: scheduler.steps,
-            digest: scheduler.trace.digest,
+            virtualTime: virtualTime,
+            steps: steps,
+            digest: digest,
             trace: scheduler.trace,
             strayJobCount: scheduler.strayJobCount,
-            unfinishedTaskCount: scheduler.unfinishedTaskCount
+            unfinishedTaskCount: unfinishedTaskCount
         )
     }
 }

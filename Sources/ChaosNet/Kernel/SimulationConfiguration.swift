@@ -12,13 +12,17 @@ public struct SimulationConfiguration: Sendable, Equatable {
     public var strayTaskPolicy: StrayTaskPolicy = .schedule
     /// Jobs the teardown may run while it cancels leftover work after the outcome is decided.
     public var teardownStepLimit: Int = 1_000_000
+    /// Wall-clock time a quiet simulation waits for work already on its way from another thread before it reports a
+    /// hang; such work is then reported as a violation instead. Only failing runs ever wait.
+    public var foreignArrivalGrace: Duration = .milliseconds(50)
 
     public init(
         timeLimit: Duration = .seconds(3600),
         stepLimit: Int = 100_000_000,
         traceCapacity: Int = 10_000,
         strayTaskPolicy: StrayTaskPolicy = .schedule,
-        teardownStepLimit: Int = 1_000_000
+        teardownStepLimit: Int = 1_000_000,
+        foreignArrivalGrace: Duration = .milliseconds(50)
     ) {
         precondition(timeLimit >= .zero, "the time limit must not be negative")
         precondition(stepLimit > 0, "the step limit must be positive")
@@ -27,6 +31,7 @@ public struct SimulationConfiguration: Sendable, Equatable {
         self.traceCapacity = traceCapacity
         self.strayTaskPolicy = strayTaskPolicy
         self.teardownStepLimit = teardownStepLimit
+        self.foreignArrivalGrace = foreignArrivalGrace
     }
 }
 
