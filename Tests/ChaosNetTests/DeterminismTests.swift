@@ -86,3 +86,26 @@ struct DeterminismTests {
         #expect(first.digest == second.digest)
     }
 }
+
+@Suite("README")
+struct ReadmeExampleTests {
+    @Test("the README's example runs as described")
+    func readmeExample() throws {
+        func example() -> SimulationResult<SimClock.Instant> {
+            Simulation(seed: 42).run { simulation in
+                let clock = simulation.clock
+                async let slow: Void = clock.sleep(for: .seconds(30))
+                try await clock.sleep(for: .seconds(5))
+                simulation.trace("test", "five seconds in, at \(clock.now)")
+                try await slow
+                return clock.now
+            }
+        }
+        let result = example()
+        #expect(result.outcome == .completed)
+        #expect(result.virtualTime == .seconds(30))
+        #expect(try result.value?.get() == SimClock.Instant(offset: .seconds(30)))
+        #expect(result.trace.events.map(\.message) == ["five seconds in, at t+5s"])
+        #expect(example().digest == result.digest)
+    }
+}

@@ -1,7 +1,17 @@
 extension Duration {
     /// The duration in whole nanoseconds, clamped to the `Int64` range (about ±292 years), which is the kernel's
     /// internal time unit.
+    @inlinable
     public var nanosecondsClamped: Int64 {
+        // Durations under 2^64 attoseconds (about 18.4 s) either way take a plain 64-bit division; `components` would
+        // divide a 128-bit value twice. Timer-heavy code sleeps for short durations, so this is the hot path.
+        if _high == 0 { return Int64(_low / 1_000_000_000) }
+        if _high == -1, _low != 0 { return -Int64((0 &- _low) / 1_000_000_000) }
+        return nanosecondsClampedSlowPath
+    }
+
+    @usableFromInline
+    var nanosecondsClampedSlowPath: Int64 {
         let (seconds, attoseconds) = components
         let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
         if overflow { return seconds < 0 ? .min : .max }

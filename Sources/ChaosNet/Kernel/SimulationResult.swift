@@ -16,7 +16,17 @@ public struct SimulationResult<Value: Sendable>: Sendable {
     /// Tasks started with `spawn` (or the root) still unfinished when the outcome was decided.
     public var unfinishedTaskCount: Int
 
-    /// The lines chaos-run prints for a run: seed first, then outcome, virtual time, steps and digest.
+    /// How the code was compiled. The optimiser changes where tasks suspend, so a debug and a release build of the same
+    /// code can interleave a seed differently: digests are comparable only between runs of the same build.
+    public static var buildConfiguration: String {
+        #if DEBUG
+        return "debug"
+        #else
+        return "release"
+        #endif
+    }
+
+    /// The lines chaos-run prints for a run: seed first, then outcome, virtual time, steps, digest and build.
     public var summaryLines: [String] {
         var lines = [
             "seed: \(seed)",
@@ -24,6 +34,7 @@ public struct SimulationResult<Value: Sendable>: Sendable {
             "virtual time: \(virtualTime.formattedSeconds)",
             "steps: \(steps)",
             "digest: \(digest)",
+            "build: \(Self.buildConfiguration)",
         ]
         if strayJobCount > 0 { lines.append("captured stray jobs: \(strayJobCount)") }
         return lines

@@ -44,6 +44,8 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
         var stopRequested = false
         var rootFinished = false
         var violations: [String] = []
+        /// The thread running the simulation; set once when `run` starts.
+        var ownerThread: pthread_t?
     }
 
     private let core: UnsafeMutablePointer<Core>
@@ -54,7 +56,6 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
     private let schedulerRandom: SeededRandom
     private var randomStreams: [String: SeededRandom] = [:]
     private let phaseValue = Atomic<UInt8>(Phase.setup.rawValue)
-    private var ownerThread: pthread_t?
     private let foreignArrived = Atomic<Bool>(false)
     private let foreignInbox = Mutex<[ForeignArrival]>([])
 
@@ -92,7 +93,7 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
     /// True on the thread that owns the simulation (or, before `run`, on any thread: setup is single-threaded).
     @inline(__always)
     var isOnOwnerThread: Bool {
-        guard let owner = ownerThread else { return phase == .setup }
+        guard let owner = core.pointee.ownerThread else { return phase == .setup }
         return pthread_equal(owner, pthread_self()) != 0
     }
 
@@ -131,7 +132,7 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
     /// once the scheduler owns it, and must create the root task with this executor as its preference.
     func run(startRoot: () -> Void, beforeTeardown: (StopReason) -> Void) -> StopReason {
         precondition(phase == .setup, "a simulation can run only once")
-        ownerThread = pthread_self()
+        core.pointee.ownerThread = pthread_self()
         phaseValue.store(Phase.running.rawValue, ordering: .releasing)
         let previous = GlobalEnqueueHook.enter(self)
         defer { GlobalEnqueueHook.leave(restoring: previous) }
@@ -247,7 +248,8 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
     /// which marks the reserved slot, and arming then refuses it. Inlined into `SimClock.sleep` to save an async frame.
     @inline(__always)
     nonisolated(nonsending) func sleep(untilNanoseconds deadline: Int64) async throws {
-        guard isOnOwnerThread, phase != .setup else {
+        // An owner thread exists only once `run` has started, so this also rejects sleeping during setup.
+        guard let owner = core.pointee.ownerThread, pthread_equal(owner, pthread_self()) != 0 else {
             throw SimulationError.usedOutsideSimulation("SimClock.sleep")
         }
         let handle = core.pointee.timers.reserve()
