@@ -24,10 +24,7 @@ public enum KernelBenchmarks {
     /// 100 tasks; task i sleeps `sleepsPerTask` times for (1 + i) ns: the same workload as the SimPy and Trio
     /// baselines in shared/bench.
     public static func timers(taskCount: Int = 100, sleepsPerTask: Int = 10_000) -> TimersResult {
-        let simulation = Simulation(
-            seed: 1,
-            configuration: SimulationConfiguration(timeLimit: .seconds(86_400), traceCapacity: 0)
-        )
+        let simulation = benchmarkSimulation()
         let start = ContinuousClock.now
         let result = simulation.run { simulation in
             let clock = simulation.clock
@@ -61,10 +58,7 @@ public enum KernelBenchmarks {
     /// 100,000 children finishing out of creation order cost O(n²) (measured: 81% of the time in
     /// `TaskGroup::removeChildTask`).
     public static func tasks(taskCount: Int = 100_000) -> TasksResult {
-        let simulation = Simulation(
-            seed: 1,
-            configuration: SimulationConfiguration(timeLimit: .seconds(86_400), traceCapacity: 0)
-        )
+        let simulation = benchmarkSimulation()
         let start = ContinuousClock.now
         let result = simulation.run { simulation in
             let clock = simulation.clock
@@ -85,5 +79,11 @@ public enum KernelBenchmarks {
             tasks: taskCount, wakeups: (try? result.value?.get()) ?? 0, wallSeconds: wall, outcome: result.outcome,
             peakResidentBytes: ProcessMemory.peakResidentBytes() ?? -1
         )
+    }
+
+    /// A simulation with room for a day of virtual time and no trace buffer: benchmarks measure the kernel, not the
+    /// timeline.
+    private static func benchmarkSimulation() -> Simulation {
+        Simulation(seed: 1, configuration: SimulationConfiguration(timeLimit: .seconds(86_400), traceCapacity: 0))
     }
 }
