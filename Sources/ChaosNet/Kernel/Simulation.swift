@@ -18,11 +18,19 @@ public final class Simulation: @unchecked Sendable {
     public let seed: UInt64
     public let configuration: SimulationConfiguration
     let scheduler: SimulationScheduler
+    /// Parts of the simulated world (the network, file systems) that live as long as the simulation.
+    private var attachments: [AnyObject] = []
 
     public init(seed: UInt64, configuration: SimulationConfiguration = SimulationConfiguration()) {
         self.seed = seed
         self.configuration = configuration
         self.scheduler = SimulationScheduler(seed: seed, configuration: configuration)
+    }
+
+    /// Keeps `object` alive as long as this simulation: for parts of the world that refer back to the simulation
+    /// without owning it.
+    func attach(_ object: AnyObject) {
+        attachments.append(object)
     }
 
     /// The simulation's virtual clock.

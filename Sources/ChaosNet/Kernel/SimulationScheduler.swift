@@ -26,6 +26,8 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
     private enum ForeignArrival {
         case job(UnownedJob)
         case cancelTimer(TimerQueue.Handle)
+        /// Work for the owner thread, such as a cancellation handler that ran on another thread.
+        case action(@Sendable () -> Void)
     }
 
     let seed: UInt64
@@ -178,7 +180,10 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
             // Fire one timer at a time: equal deadlines wake in insertion order, each running until it blocks.
             if deadline > nowNanoseconds { core.pointee.nowNanoseconds = deadline }
             core.pointee.trace.mixDecision(UInt64(bitPattern: nowNanoseconds))
-            core.pointee.timers.popEarliest().resume()
+            switch core.pointee.timers.popEarliest() {
+            case let .sleeper(continuation): continuation.resume()
+            case let .action(action): action()
+            }
         }
     }
 
@@ -214,7 +219,8 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
         for arrival in arrivals {
             switch arrival {
             case let .job(job): core.pointee.ready.append(job)
-            case let .cancelTimer(handle): core.pointee.timers.cancel(handle)?.resume(throwing: CancellationError())
+            case let .cancelTimer(handle): cancelTimer(handle)
+            case let .action(action): action()
             }
         }
     }
@@ -234,9 +240,10 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
                 job.runSynchronously(on: executor)
                 continue
             }
-            let sleepers = core.pointee.timers.drainAll()
-            if sleepers.isEmpty { break }
-            for sleeper in sleepers { sleeper.resume(throwing: CancellationError()) }
+            let wakers = core.pointee.timers.drainAll()
+            if wakers.isEmpty { break }
+            // Sleepers learn they were cancelled; pending actions (deliveries, deadlines) are dropped.
+            for case let .sleeper(continuation) in wakers { continuation.resume(throwing: CancellationError()) }
         }
     }
 
@@ -266,9 +273,40 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
 
     private func cancelSleep(_ handle: TimerQueue.Handle) {
         if isOnOwnerThread {
-            core.pointee.timers.cancel(handle)?.resume(throwing: CancellationError())
+            cancelTimer(handle)
         } else {
             arriveFromForeignThread(.cancelTimer(handle), reason: "a sleeping task was cancelled from a thread outside the simulation")
+        }
+    }
+
+    /// Cancels a timer: a sleeper resumes with `CancellationError`, an action is dropped. Returns whether it was
+    /// still pending.
+    @discardableResult
+    func cancelTimer(_ handle: TimerQueue.Handle) -> Bool {
+        switch core.pointee.timers.cancel(handle) {
+        case let .sleeper(continuation)?:
+            continuation.resume(throwing: CancellationError())
+            return true
+        case .action?:
+            return true
+        case nil:
+            return false
+        }
+    }
+
+    /// Runs `action` on the owner thread when virtual time reaches `deadline` (nanoseconds since the epoch).
+    func schedule(atNanoseconds deadline: Int64, action: @escaping () -> Void) -> TimerQueue.Handle {
+        precondition(isOnOwnerThread, "schedule(at:) must be called on the simulation's thread")
+        return core.pointee.timers.schedule(deadline: max(deadline, nowNanoseconds), action: action)
+    }
+
+    /// Runs `action` on the owner thread: at once if called there, otherwise as soon as the run loop sees it, with the
+    /// foreign call recorded as a violation.
+    func performOnOwnerThread(reason: String, _ action: @escaping @Sendable () -> Void) {
+        if isOnOwnerThread {
+            action()
+        } else {
+            arriveFromForeignThread(.action(action), reason: reason)
         }
     }
 

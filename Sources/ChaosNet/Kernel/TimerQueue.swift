@@ -1,5 +1,5 @@
 /// The pending timers of one simulation: a binary min-heap ordered by (deadline, insertion sequence), plus a slot
-/// table that holds each sleeper's continuation.
+/// table that holds what each timer wakes: a sleeping task's continuation or a scheduled action.
 ///
 /// Why slots: a cancelled sleep must be able to find and resume its continuation without searching the heap. The heap
 /// keeps a stale entry (lazy deletion); the slot's generation tells the two apart. Slots are recycled through a free
@@ -28,8 +28,16 @@ struct TimerQueue {
         case free, reserved, armed, cancelledBeforeArming
     }
 
+    /// What a timer wakes when it fires.
+    enum Waker {
+        /// A task suspended in `SimClock.sleep`.
+        case sleeper(UnsafeContinuation<Void, any Error>)
+        /// A callback run on the simulation's thread (network deliveries, wait deadlines).
+        case action(() -> Void)
+    }
+
     private struct Slot {
-        var continuation: UnsafeContinuation<Void, any Error>?
+        var waker: Waker?
         var generation: UInt32 = 0
         var state = SlotState.free
     }
@@ -59,6 +67,17 @@ struct TimerQueue {
     /// Arms a reserved slot. Returns false (and frees the slot) if the sleep was cancelled before it could suspend;
     /// the caller then resumes the continuation with `CancellationError` itself.
     mutating func arm(_ handle: Handle, deadline: Int64, continuation: UnsafeContinuation<Void, any Error>) -> Bool {
+        arm(handle, deadline: deadline, waker: .sleeper(continuation))
+    }
+
+    /// Schedules `action` at `deadline`; it stays cancellable through the returned handle until it fires.
+    mutating func schedule(deadline: Int64, action: @escaping () -> Void) -> Handle {
+        let handle = reserve()
+        _ = arm(handle, deadline: deadline, waker: .action(action))
+        return handle
+    }
+
+    private mutating func arm(_ handle: Handle, deadline: Int64, waker: Waker) -> Bool {
         let slot = Int(handle.slot)
         precondition(slots[slot].generation == handle.generation, "timer handle used after release")
         if slots[slot].state == .cancelledBeforeArming {
@@ -66,16 +85,17 @@ struct TimerQueue {
             return false
         }
         slots[slot].state = .armed
-        slots[slot].continuation = continuation
+        slots[slot].waker = waker
         armedCount += 1
         push(Entry(deadline: deadline, sequence: nextSequence, handle: handle))
         nextSequence &+= 1
         return true
     }
 
-    /// Cancels a timer. Returns the continuation to resume with `CancellationError`, or nil if the timer has already
-    /// fired or was never armed (then the arming step sees the cancellation).
-    mutating func cancel(_ handle: Handle) -> UnsafeContinuation<Void, any Error>? {
+    /// Cancels a timer. Returns what it would have woken (a sleeper is then resumed with `CancellationError`; an action
+    /// is dropped), or nil if the timer has already fired or was never armed (then the arming step sees the
+    /// cancellation).
+    mutating func cancel(_ handle: Handle) -> Waker? {
         let slot = Int(handle.slot)
         guard slot < slots.count, slots[slot].generation == handle.generation else { return nil }
         switch slots[slot].state {
@@ -83,10 +103,10 @@ struct TimerQueue {
             slots[slot].state = .cancelledBeforeArming
             return nil
         case .armed:
-            let continuation = slots[slot].continuation
+            let waker = slots[slot].waker
             armedCount -= 1
             release(slot)
-            return continuation
+            return waker
         case .free, .cancelledBeforeArming:
             return nil
         }
@@ -101,21 +121,21 @@ struct TimerQueue {
         return nil
     }
 
-    /// Removes the earliest armed timer and returns its continuation. Call only after `earliestDeadline()` returned
-    /// a value.
-    mutating func popEarliest() -> UnsafeContinuation<Void, any Error> {
+    /// Removes the earliest armed timer and returns what it wakes. Call only after `earliestDeadline()` returned a
+    /// value.
+    mutating func popEarliest() -> Waker {
         let top = heap[0]
         popTop()
         let slot = Int(top.handle.slot)
-        let continuation = slots[slot].continuation!
+        let waker = slots[slot].waker!
         armedCount -= 1
         release(slot)
-        return continuation
+        return waker
     }
 
-    /// Removes every armed timer, returning their continuations in firing order (used to tear a simulation down).
-    mutating func drainAll() -> [UnsafeContinuation<Void, any Error>] {
-        var drained: [UnsafeContinuation<Void, any Error>] = []
+    /// Removes every armed timer, returning what they wake in firing order (used to tear a simulation down).
+    mutating func drainAll() -> [Waker] {
+        var drained: [Waker] = []
         while earliestDeadline() != nil { drained.append(popEarliest()) }
         return drained
     }
@@ -127,7 +147,7 @@ struct TimerQueue {
     }
 
     private mutating func release(_ slot: Int) {
-        slots[slot].continuation = nil
+        slots[slot].waker = nil
         slots[slot].state = .free
         slots[slot].generation &+= 1
         freeSlots.append(Int32(slot))
