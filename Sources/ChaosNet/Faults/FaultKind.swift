@@ -24,6 +24,32 @@ public enum FaultKind: Sendable, Equatable, CustomStringConvertible {
     /// Packets are held until `SimNetwork.release(_:)` names this fault (or the fault is removed).
     case hold
 
+    // HTTP-level faults, applied by a `SimHTTPServer` on the targeted service, per response.
+
+    /// Answers with `code` (e.g. 429, 503) instead of calling the handler, with `Retry-After` when given.
+    case httpStatus(code: Int, retryAfter: Duration?)
+    /// Delays the response head.
+    case httpSlowHeaders(delay: Duration)
+    /// Stops sending the body after `afterBytes` bytes for `duration` (for ever if nil), connection open.
+    case httpStallBody(afterBytes: Int, duration: Duration?)
+    /// Sends only `afterBytes` bytes of a Content-Length body, then closes: the body is shorter than announced.
+    case httpTruncateBody(afterBytes: Int)
+    /// Closes a chunked body in the middle of the chunk that crosses `afterBytes`.
+    case httpAbortMidChunk(afterBytes: Int)
+    /// Closes a chunked body at the first chunk boundary at or after `afterBytes`, without the terminating chunk.
+    case httpCloseBetweenChunks(afterBytes: Int)
+
+    /// Whether the HTTP server, rather than the network, applies this fault.
+    public var isHTTPLevel: Bool {
+        switch self {
+        case .httpStatus, .httpSlowHeaders, .httpStallBody, .httpTruncateBody, .httpAbortMidChunk,
+             .httpCloseBetweenChunks:
+            true
+        default:
+            false
+        }
+    }
+
     /// The kind's name as used in scenario files and trace events.
     public var name: String {
         switch self {
@@ -38,6 +64,12 @@ public enum FaultKind: Sendable, Equatable, CustomStringConvertible {
         case .partition: "partition"
         case .clog: "clog"
         case .hold: "hold"
+        case .httpStatus: "http_status"
+        case .httpSlowHeaders: "http_slow_headers"
+        case .httpStallBody: "http_stall_body"
+        case .httpTruncateBody: "http_truncate_body"
+        case .httpAbortMidChunk: "http_abort_mid_chunk"
+        case .httpCloseBetweenChunks: "http_close_between_chunks"
         }
     }
 
@@ -51,6 +83,14 @@ public enum FaultKind: Sendable, Equatable, CustomStringConvertible {
         case let .timeout(closeAfter): "timeout(close after \(closeAfter?.formattedSeconds ?? "never"))"
         case let .slowClose(delay): "slow_close(\(delay.formattedSeconds))"
         case .down, .partition, .clog, .hold: name
+        case let .httpStatus(code, retryAfter):
+            "http_status(\(code)\(retryAfter.map { ", Retry-After \($0.formattedSeconds)" } ?? ""))"
+        case let .httpSlowHeaders(delay): "http_slow_headers(\(delay.formattedSeconds))"
+        case let .httpStallBody(after, duration):
+            "http_stall_body(after \(after) B, \(duration?.formattedSeconds ?? "for ever"))"
+        case let .httpTruncateBody(after): "http_truncate_body(after \(after) B)"
+        case let .httpAbortMidChunk(after): "http_abort_mid_chunk(after \(after) B)"
+        case let .httpCloseBetweenChunks(after): "http_close_between_chunks(after \(after) B)"
         }
     }
 }

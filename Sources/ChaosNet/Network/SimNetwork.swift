@@ -243,6 +243,22 @@ public final class SimNetwork: @unchecked Sendable {
             .map { (.nanoseconds($0.start), .nanoseconds($0.end)) }
     }
 
+    /// The HTTP-level faults that apply to one response of the service at `endpoint` now, in order; toxicity is
+    /// drawn per response.
+    public func activeHTTPFaults(for endpoint: Endpoint) -> [Fault] {
+        let now = nowNanoseconds
+        return faults.filter { fault in
+            guard fault.kind.isHTTPLevel else { return false }
+            let targeted = switch fault.target {
+            case let .service(host, port): host == endpoint.host && port == endpoint.port
+            case let .host(name): name == endpoint.host
+            case let .link(a, b): a == endpoint.host || b == endpoint.host
+            }
+            guard targeted, schedule(of: fault).isActive(at: now) else { return false }
+            return simulation.random("fault.\(fault.name).toxicity").chance(fault.toxicity)
+        }
+    }
+
     func schedule(of fault: Fault) -> FaultSchedule {
         if let schedule = schedules[fault.name] { return schedule }
         let schedule = FaultSchedule(activity: fault.activity, random: simulation.random("fault.\(fault.name).episodes"))
@@ -268,7 +284,7 @@ public final class SimNetwork: @unchecked Sendable {
     func conditions(for pipe: StreamPipe, at now: Int64) -> PipeConditions {
         let connection = pipe.connection
         var conditions = PipeConditions(link: link(pipe.from.host, pipe.to.host))
-        for fault in faults where matches(fault, pipe: pipe) {
+        for fault in faults where !fault.kind.isHTTPLevel && matches(fault, pipe: pipe) {
             guard let period = schedule(of: fault).activePeriod(at: now) else { continue }
             guard connection.applies(fault) else { continue }
             var fired = true
@@ -304,7 +320,8 @@ public final class SimNetwork: @unchecked Sendable {
                 }
             case let .slowClose(delay):
                 conditions.slowCloseDelay += delay.nanosecondsClamped
-            case .down:
+            case .down, .httpStatus, .httpSlowHeaders, .httpStallBody, .httpTruncateBody, .httpAbortMidChunk,
+                 .httpCloseBetweenChunks:
                 fired = false
             case .partition:
                 conditions.dropBy = conditions.dropBy ?? fault.name

@@ -1,0 +1,236 @@
+import HTTPTypes
+import NIOCore
+import NIOHTTP1
+
+/// An HTTP/1.1 server on the simulated network: one task per connection, keep-alive, streaming bodies both ways, and
+/// the HTTP-level faults aimed at its service (status codes, slow headers, stalled, truncated or aborted bodies).
+///
+/// Not thread-safe: use on the simulation's thread.
+public final class SimHTTPServer: @unchecked Sendable {
+    public typealias Handler = @Sendable (HTTPServerRequest) async throws -> HTTPServerResponse
+
+    public let endpoint: Endpoint
+    private let network: SimNetwork
+    private let listener: SimListener
+    private let handler: Handler
+    /// Requests handled so far.
+    public private(set) var requestCount = 0
+
+    /// Listens on `host:port`; call `start` to begin accepting.
+    public init(network: SimNetwork, host: String, port: Int, handler: @escaping Handler) throws {
+        self.network = network
+        self.endpoint = Endpoint(host: host, port: port)
+        self.listener = try network.listen(host: host, port: port)
+        self.handler = handler
+    }
+
+    /// Starts the accept loop as a task of the simulation.
+    public func start() {
+        let simulation = network.simulation
+        simulation.spawn(name: "http \(endpoint)") { [self] in
+            while let connection = try await listener.accept() {
+                simulation.spawn(name: "http \(endpoint) conn#\(connection.id)") { [self] in
+                    await serve(connection)
+                }
+            }
+        }
+    }
+
+    /// Stops accepting; connections in progress finish their current exchange.
+    public func stop() {
+        listener.close()
+    }
+
+    private func serve(_ connection: SimConnection) async {
+        let reader = HTTPPartReader(connection: connection, codec: HTTPWireCodec.server())
+        do {
+            while let part = try await reader.next(deadline: nil) {
+                guard case let .head(head) = part else { break }
+                let request = HTTPServerRequest(head: try HTTPRequest(head), body: requestBody(reader))
+                requestCount += 1
+                let response = try await respond(to: request)
+                // Whatever the handler left unread of the request body is consumed, so the next request parses.
+                while try await request.body.next() != nil {}
+                let keepAlive = head.isKeepAlive && !response.head.headerFields.contains(where: isConnectionClose)
+                let outcome = try await write(response, on: connection, codec: reader.codec, method: head.method)
+                guard outcome == .complete, keepAlive else { break }
+            }
+            connection.close()
+        } catch {
+            // A broken exchange (reset, malformed request, failing handler) ends the connection abruptly.
+            network.simulation.trace("http", "\(endpoint) conn#\(connection.id): \(error)")
+            connection.reset()
+        }
+    }
+
+    private func isConnectionClose(_ field: HTTPField) -> Bool {
+        field.name == .connection && field.value.lowercased() == "close"
+    }
+
+    private func requestBody(_ reader: HTTPPartReader<HTTPServerRequestPart, HTTPServerResponsePart>) -> HTTPBody {
+        var ended = false
+        return HTTPBody(producingWith: { body in
+            guard !ended else { return nil }
+            while let part = try await reader.next(deadline: nil) {
+                switch part {
+                case let .body(buffer):
+                    return ArraySlice(buffer.readableBytesView)
+                case let .end(trailers):
+                    ended = true
+                    body.trailers = trailers.map(HTTPFields.init)
+                    return nil
+                case .head:
+                    throw HTTPClientError.malformedResponse("a request head inside a request body")
+                }
+            }
+            throw NetworkError.connectionClosed
+        })
+    }
+
+    // MARK: - Faults and writing
+
+    private func respond(to request: HTTPServerRequest) async throws -> HTTPServerResponse {
+        for fault in network.activeHTTPFaults(for: endpoint) {
+            guard case let .httpStatus(code, retryAfter) = fault.kind else { continue }
+            trace(fault, "answers \(request.head.method) \(request.head.path ?? "/") with \(code)")
+            var response = HTTPServerResponse.text(
+                HTTPResponse.Status(code: code),
+                "{\"Message\":\"injected by fault \(fault.name)\",\"Code\":0,\"Type\":\"error\"}\n",
+                contentType: "application/json"
+            )
+            if let retryAfter {
+                response.head.headerFields[.retryAfter] = String(max(0, retryAfter.components.seconds))
+            }
+            return response
+        }
+        return try await handler(request)
+    }
+
+    private enum WriteOutcome { case complete, cut }
+
+    /// How a body fault ends the body early.
+    private enum BodyCut {
+        case truncate(after: Int), abortMidChunk(after: Int), closeBetweenChunks(after: Int)
+    }
+
+    private func write(
+        _ response: HTTPServerResponse, on connection: SimConnection,
+        codec: HTTPWireCodec<HTTPServerRequestPart, HTTPServerResponsePart>, method: NIOHTTP1.HTTPMethod
+    ) async throws -> WriteOutcome {
+        let clock = network.simulation.clock
+        var cut: (fault: Fault, kind: BodyCut)?
+        var stall: (fault: Fault, after: Int, duration: Duration?)?
+        for fault in network.activeHTTPFaults(for: endpoint) {
+            switch fault.kind {
+            case let .httpSlowHeaders(delay):
+                trace(fault, "delays the response head by \(delay.formattedSeconds)")
+                try await clock.sleep(for: delay)
+            case let .httpStallBody(after, duration): stall = stall ?? (fault, after, duration)
+            case let .httpTruncateBody(after): cut = cut ?? (fault, .truncate(after: after))
+            case let .httpAbortMidChunk(after): cut = cut ?? (fault, .abortMidChunk(after: after))
+            case let .httpCloseBetweenChunks(after): cut = cut ?? (fault, .closeBetweenChunks(after: after))
+            default: break
+            }
+        }
+        var head = response.head
+        if case let .bytes(bytes) = response.body, head.headerFields[.contentLength] == nil {
+            head.headerFields[.contentLength] = String(bytes.count)
+        }
+        if case .empty = response.body, head.headerFields[.contentLength] == nil {
+            head.headerFields[.contentLength] = "0"
+        }
+        let chunked = head.headerFields[.contentLength] == nil
+        for piece in try codec.encode(.head(head.nioHead)) { try await connection.write(piece) }
+
+        var sent = 0
+        var stalled = false
+        var cutDone = false
+        let sink: (ArraySlice<UInt8>) async throws -> Void = { [self] bytes in
+            guard !cutDone else { throw NetworkError.connectionClosed }
+            var bytes = bytes
+            if let stallPlan = stall, !stalled, sent + bytes.count > stallPlan.after {
+                let before = bytes.prefix(max(0, stallPlan.after - sent))
+                if !before.isEmpty { try await writeBody(before, chunked: chunked, codec: codec, on: connection) }
+                sent += before.count
+                bytes = bytes.dropFirst(before.count)
+                stalled = true
+                trace(stallPlan.fault, "stalls the body after \(sent) bytes")
+                if let duration = stallPlan.duration {
+                    try await clock.sleep(for: duration)
+                } else {
+                    try await SimWaiter<Void>(network.simulation).wait(
+                        on: "body stalled by fault \(stallPlan.fault.name)", timeoutError: { CancellationError() }
+                    )
+                }
+            }
+            if let (fault, kind) = cut {
+                switch kind {
+                case let .truncate(after), let .abortMidChunk(after):
+                    if sent + bytes.count > after {
+                        let keep = max(0, after - sent)
+                        if chunked, case .abortMidChunk = kind {
+                            // The chunk header announces the whole piece; only part of it follows.
+                            let header = Array((String(bytes.count, radix: 16) + "\r\n").utf8)
+                            try await connection.write(header[...])
+                            try await connection.write(bytes.prefix(keep))
+                        } else if keep > 0 {
+                            try await writeBody(bytes.prefix(keep), chunked: chunked, codec: codec, on: connection)
+                        }
+                        sent += keep
+                        trace(fault, "cuts the body after \(sent) bytes")
+                        cutDone = true
+                        throw NetworkError.connectionClosed
+                    }
+                case let .closeBetweenChunks(after):
+                    if sent >= after {
+                        trace(fault, "closes between chunks after \(sent) bytes, without the last chunk")
+                        cutDone = true
+                        throw NetworkError.connectionClosed
+                    }
+                }
+            }
+            try await writeBody(bytes, chunked: chunked, codec: codec, on: connection)
+            sent += bytes.count
+        }
+        let writer = HTTPBodyWriter(sink: sink)
+        do {
+            switch response.body {
+            case _ where method == .HEAD: break  // A HEAD response announces a body it never sends.
+            case .empty: break
+            case let .bytes(bytes): try await writer.write(bytes)
+            case let .stream(produce): try await produce(writer)
+            }
+            if case let .closeBetweenChunks(after)? = cut?.kind, sent >= after, let fault = cut?.fault {
+                trace(fault, "closes between chunks after \(sent) bytes, without the last chunk")
+                cutDone = true
+            }
+        } catch NetworkError.connectionClosed where cutDone {
+            // The fault ended the body; fall through to close the connection.
+        }
+        if cutDone {
+            connection.close()
+            return .cut
+        }
+        let trailers = chunked ? writer.trailers?.nioHeaders : nil
+        for piece in try codec.encode(.end(trailers)) { try await connection.write(piece) }
+        return .complete
+    }
+
+    private func writeBody(
+        _ bytes: ArraySlice<UInt8>, chunked: Bool,
+        codec: HTTPWireCodec<HTTPServerRequestPart, HTTPServerResponsePart>, on connection: SimConnection
+    ) async throws {
+        guard chunked else {
+            // Identity bodies go straight to the connection: no copy into a ByteBuffer and back.
+            try await connection.write(bytes)
+            return
+        }
+        var buffer = ByteBuffer()
+        buffer.writeBytes(bytes)
+        for piece in try codec.encode(.body(.byteBuffer(buffer))) { try await connection.write(piece) }
+    }
+
+    private func trace(_ fault: Fault, _ message: String) {
+        network.simulation.trace("fault", "\(fault.name) (\(fault.kind.name)) on \(endpoint) \(message)")
+    }
+}
