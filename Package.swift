@@ -31,7 +31,11 @@ let package = Package(
             ],
             swiftSettings: settings
         ),
-        .target(name: "Scenarios", dependencies: ["ChaosNet"], swiftSettings: settings),
+        .target(
+            name: "Scenarios",
+            dependencies: ["ChaosNet", .product(name: "HTTPTypes", package: "swift-http-types")],
+            swiftSettings: settings
+        ),
         .target(name: "Triage"),
         .executableTarget(
             name: "chaos-run",
@@ -45,7 +49,10 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
             linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
         ),
-        .testTarget(name: "ChaosNetTests", dependencies: ["ChaosNet"]),
+        .testTarget(
+            name: "ChaosNetTests",
+            dependencies: ["ChaosNet", .product(name: "HTTPTypes", package: "swift-http-types")]
+        ),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenarios", "ChaosNet", "chaos-run"]),
         .testTarget(name: "TriageTests", dependencies: ["Triage"]),
     ],

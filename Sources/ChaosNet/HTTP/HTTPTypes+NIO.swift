@@ -4,6 +4,12 @@ import NIOHTTP1
 // Conversions between swift-http-types (the API) and NIOHTTP1 (the wire codec).
 
 extension HTTPFields {
+    /// The first value of `name`, without joining repeated fields (the subscript joins them, which costs an
+    /// allocation on every lookup).
+    func firstValue(_ name: HTTPField.Name) -> String? {
+        first { $0.name == name }?.value
+    }
+
     init(_ headers: HTTPHeaders) {
         self.init()
         for (name, value) in headers {

@@ -2,28 +2,19 @@ import NIOCore
 import NIOEmbedded
 import NIOHTTP1
 
-/// HTTP/1.1 framing by SwiftNIO's NIOHTTP1 codec, driven synchronously on an `EmbeddedChannel`: parts in, bytes
-/// out, and bytes in, parts out. No event loop thread is involved, so the codec runs inside a simulation like any
-/// other synchronous code, and the wire format is NIO's well-tested one rather than a hand-written parser.
+/// HTTP/1.1 parsing by SwiftNIO's NIOHTTP1 decoder, driven synchronously on an `EmbeddedChannel`: bytes in, message
+/// parts out. No event loop thread is involved, so the decoder runs inside a simulation like any other synchronous
+/// code, and parsing is NIO's well-tested llhttp rather than a hand-written parser. (Serialising, the easy half, is
+/// `HTTPSerializer`'s.)
 ///
 /// Not thread-safe: one codec per connection end, used on the simulation's thread.
 final class HTTPWireCodec<Inbound, Outbound> {
-    private let channel: EmbeddedChannel
+    fileprivate let channel: EmbeddedChannel
 
     private init(handlers: [any ChannelHandler]) {
         channel = EmbeddedChannel()
         // Adding handlers to a fresh EmbeddedChannel cannot fail.
         try! channel.pipeline.syncOperations.addHandlers(handlers)
-    }
-
-    /// Encodes one outbound part into the bytes to put on the wire.
-    func encode(_ part: Outbound) throws -> [ArraySlice<UInt8>] {
-        try channel.writeOutbound(part)
-        var chunks: [ArraySlice<UInt8>] = []
-        while let buffer = try channel.readOutbound(as: ByteBuffer.self) {
-            chunks.append(ArraySlice(buffer.readableBytesView))
-        }
-        return chunks
     }
 
     /// Decodes received bytes into zero or more inbound parts.
@@ -50,21 +41,22 @@ final class HTTPWireCodec<Inbound, Outbound> {
 }
 
 extension HTTPWireCodec where Inbound == HTTPClientResponsePart, Outbound == HTTPClientRequestPart {
-    /// The client side: encodes requests, decodes responses (knowing which requests were HEAD).
+    /// The client side: decodes responses. Requests are serialised by `HTTPSerializer`, but the decoder still has to
+    /// see each request head, to know that a HEAD request's response has no body: `observe` shows it.
     static func client() -> HTTPWireCodec {
-        HTTPWireCodec(handlers: [
-            HTTPRequestEncoder(),
-            ByteToMessageHandler(HTTPResponseDecoder(leftOverBytesStrategy: .forwardBytes)),
-        ])
+        HTTPWireCodec(handlers: [ByteToMessageHandler(HTTPResponseDecoder(leftOverBytesStrategy: .forwardBytes))])
+    }
+
+    /// Tells the response decoder which request the next response answers.
+    func observe(_ head: HTTPRequestHead) throws {
+        try channel.writeOutbound(HTTPClientRequestPart.head(head))
+        while try channel.readOutbound(as: HTTPClientRequestPart.self) != nil {}
     }
 }
 
 extension HTTPWireCodec where Inbound == HTTPServerRequestPart, Outbound == HTTPServerResponsePart {
-    /// The server side: decodes requests, encodes responses.
+    /// The server side: decodes requests.
     static func server() -> HTTPWireCodec {
-        HTTPWireCodec(handlers: [
-            HTTPResponseEncoder(),
-            ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .forwardBytes)),
-        ])
+        HTTPWireCodec(handlers: [ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .forwardBytes))])
     }
 }

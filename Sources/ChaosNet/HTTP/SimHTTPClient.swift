@@ -35,13 +35,13 @@ public final class SimHTTPClient: HTTPClient, @unchecked Sendable {
         let clock = network.simulation.clock
         let start = clock.now
         let totalDeadline = timeouts.total.map { start.advanced(by: $0) }
-        let endpoint = try Self.endpoint(of: request)
+        let endpoint = try endpoint(of: request)
         let client = try await connection(to: endpoint, timeouts: timeouts, totalDeadline: totalDeadline)
         let deadlines = Deadlines(clock: clock, readIdle: timeouts.readIdle, total: totalDeadline, totalLimit: timeouts.total)
         do {
             try await send(request, body: body, on: client)
             let head = try await readHead(client, deadlines: deadlines)
-            let expectedLength = head.headerFields[.contentLength].flatMap(Int.init)
+            let expectedLength = head.headerFields.firstValue(.contentLength).flatMap(Int.init)
             let responseBody = HTTPBody(producingWith: { [self] body in
                 try await self.nextBodyChunk(client, body: body, endpoint: endpoint, deadlines: deadlines,
                                              expectedLength: expectedLength)
@@ -55,7 +55,17 @@ public final class SimHTTPClient: HTTPClient, @unchecked Sendable {
 
     // MARK: - Connections
 
-    private static func endpoint(of request: HTTPRequest) throws -> Endpoint {
+    /// Parsed authorities: clients talk to few servers, and parsing allocates.
+    private var endpoints: [String: Endpoint] = [:]
+
+    private func endpoint(of request: HTTPRequest) throws -> Endpoint {
+        if let authority = request.authority, let endpoint = endpoints[authority] { return endpoint }
+        let endpoint = try Self.parseEndpoint(of: request)
+        endpoints[request.authority!] = endpoint
+        return endpoint
+    }
+
+    private static func parseEndpoint(of request: HTTPRequest) throws -> Endpoint {
         guard let authority = request.authority, !authority.isEmpty else {
             throw HTTPClientError.invalidRequest("the request has no authority (host[:port])")
         }
@@ -105,22 +115,22 @@ public final class SimHTTPClient: HTTPClient, @unchecked Sendable {
     // MARK: - Exchange
 
     private func send(_ request: HTTPRequest, body: HTTPBody?, on client: ClientConnection) async throws {
-        var head = request.nioHead
-        if body == nil, !head.headers.contains(name: "content-length"),
-           [.POST, .PUT, .PATCH].contains(head.method)
+        var request = request
+        if body == nil, request.headerFields.firstValue(.contentLength) == nil,
+           [.post, .put, .patch].contains(request.method)
         {
-            head.headers.add(name: "Content-Length", value: "0")
+            request.headerFields[.contentLength] = "0"
         }
-        let codec = client.reader.codec
-        for piece in try codec.encode(.head(head)) { try await client.connection.write(piece) }
-        if let body {
-            while let chunk = try await body.next() {
-                var buffer = ByteBuffer()
-                buffer.writeBytes(chunk)
-                for piece in try codec.encode(.body(.byteBuffer(buffer))) { try await client.connection.write(piece) }
-            }
+        let chunked = body != nil && request.headerFields.firstValue(.contentLength) == nil
+        try client.reader.codec.observe(request.nioHead)
+        try await client.connection.write(HTTPSerializer.head(request, chunked: chunked)[...])
+        guard let body else { return }
+        while let chunk = try await body.next() {
+            if chunked { try await client.connection.write(HTTPSerializer.chunkHeader(chunk.count)[...]) }
+            try await client.connection.write(chunk)
+            if chunked { try await client.connection.write(HTTPSerializer.chunkTrailer[...]) }
         }
-        for piece in try codec.encode(.end(nil)) { try await client.connection.write(piece) }
+        if chunked { try await client.connection.write(HTTPSerializer.lastChunk(trailers: body.trailers)[...]) }
     }
 
     private func readHead(_ client: ClientConnection, deadlines: Deadlines) async throws -> HTTPResponse {

@@ -52,7 +52,7 @@ public final class SimHTTPServer: @unchecked Sendable {
                 // Whatever the handler left unread of the request body is consumed, so the next request parses.
                 while try await request.body.next() != nil {}
                 let keepAlive = head.isKeepAlive && !response.head.headerFields.contains(where: isConnectionClose)
-                let outcome = try await write(response, on: connection, codec: reader.codec, method: head.method)
+                let outcome = try await write(response, on: connection, method: head.method)
                 guard outcome == .complete, keepAlive else { break }
             }
             connection.close()
@@ -114,8 +114,7 @@ public final class SimHTTPServer: @unchecked Sendable {
     }
 
     private func write(
-        _ response: HTTPServerResponse, on connection: SimConnection,
-        codec: HTTPWireCodec<HTTPServerRequestPart, HTTPServerResponsePart>, method: NIOHTTP1.HTTPMethod
+        _ response: HTTPServerResponse, on connection: SimConnection, method: NIOHTTP1.HTTPMethod
     ) async throws -> WriteOutcome {
         let clock = network.simulation.clock
         var cut: (fault: Fault, kind: BodyCut)?
@@ -133,14 +132,26 @@ public final class SimHTTPServer: @unchecked Sendable {
             }
         }
         var head = response.head
-        if case let .bytes(bytes) = response.body, head.headerFields[.contentLength] == nil {
+        var chunked = head.headerFields.firstValue(.contentLength) == nil
+        if chunked, case let .bytes(bytes) = response.body {
             head.headerFields[.contentLength] = String(bytes.count)
+            chunked = false
         }
-        if case .empty = response.body, head.headerFields[.contentLength] == nil {
+        if chunked, case .empty = response.body {
             head.headerFields[.contentLength] = "0"
+            chunked = false
         }
-        let chunked = head.headerFields[.contentLength] == nil
-        for piece in try codec.encode(.head(head.nioHead)) { try await connection.write(piece) }
+        // Responses to HEAD, and 1xx, 204 and 304 responses, never carry a body.
+        let bodyless = method == .HEAD || head.status.code < 200 || head.status.code == 204 || head.status.code == 304
+        let chunkedFraming = chunked && !bodyless
+        var headBytes = HTTPSerializer.head(head, chunked: chunkedFraming)
+        // A small, unfaulted, fixed-length response goes out as one write: head and body together.
+        if !chunked, cut == nil, stall == nil, case let .bytes(bytes) = response.body, bytes.count <= 16 << 10 {
+            if !bodyless { headBytes.append(contentsOf: bytes) }
+            try await connection.write(headBytes[...])
+            return .complete
+        }
+        try await connection.write(headBytes[...])
 
         var sent = 0
         var stalled = false
@@ -150,7 +161,7 @@ public final class SimHTTPServer: @unchecked Sendable {
             var bytes = bytes
             if let stallPlan = stall, !stalled, sent + bytes.count > stallPlan.after {
                 let before = bytes.prefix(max(0, stallPlan.after - sent))
-                if !before.isEmpty { try await writeBody(before, chunked: chunked, codec: codec, on: connection) }
+                if !before.isEmpty { try await writeBody(before, chunked: chunked, on: connection) }
                 sent += before.count
                 bytes = bytes.dropFirst(before.count)
                 stalled = true
@@ -170,11 +181,10 @@ public final class SimHTTPServer: @unchecked Sendable {
                         let keep = max(0, after - sent)
                         if chunked, case .abortMidChunk = kind {
                             // The chunk header announces the whole piece; only part of it follows.
-                            let header = Array((String(bytes.count, radix: 16) + "\r\n").utf8)
-                            try await connection.write(header[...])
+                            try await connection.write(HTTPSerializer.chunkHeader(bytes.count)[...])
                             try await connection.write(bytes.prefix(keep))
                         } else if keep > 0 {
-                            try await writeBody(bytes.prefix(keep), chunked: chunked, codec: codec, on: connection)
+                            try await writeBody(bytes.prefix(keep), chunked: chunked, on: connection)
                         }
                         sent += keep
                         trace(fault, "cuts the body after \(sent) bytes")
@@ -189,13 +199,13 @@ public final class SimHTTPServer: @unchecked Sendable {
                     }
                 }
             }
-            try await writeBody(bytes, chunked: chunked, codec: codec, on: connection)
+            try await writeBody(bytes, chunked: chunked, on: connection)
             sent += bytes.count
         }
         let writer = HTTPBodyWriter(sink: sink)
         do {
             switch response.body {
-            case _ where method == .HEAD: break  // A HEAD response announces a body it never sends.
+            case _ where bodyless: break  // A HEAD response announces a body it never sends.
             case .empty: break
             case let .bytes(bytes): try await writer.write(bytes)
             case let .stream(produce): try await produce(writer)
@@ -211,23 +221,19 @@ public final class SimHTTPServer: @unchecked Sendable {
             connection.close()
             return .cut
         }
-        let trailers = chunked ? writer.trailers?.nioHeaders : nil
-        for piece in try codec.encode(.end(trailers)) { try await connection.write(piece) }
+        if chunkedFraming { try await connection.write(HTTPSerializer.lastChunk(trailers: writer.trailers)[...]) }
         return .complete
     }
 
-    private func writeBody(
-        _ bytes: ArraySlice<UInt8>, chunked: Bool,
-        codec: HTTPWireCodec<HTTPServerRequestPart, HTTPServerResponsePart>, on connection: SimConnection
-    ) async throws {
+    private func writeBody(_ bytes: ArraySlice<UInt8>, chunked: Bool, on connection: SimConnection) async throws {
         guard chunked else {
-            // Identity bodies go straight to the connection: no copy into a ByteBuffer and back.
             try await connection.write(bytes)
             return
         }
-        var buffer = ByteBuffer()
-        buffer.writeBytes(bytes)
-        for piece in try codec.encode(.body(.byteBuffer(buffer))) { try await connection.write(piece) }
+        // Three writes, no copy of the data: the network moves the slice itself.
+        try await connection.write(HTTPSerializer.chunkHeader(bytes.count)[...])
+        try await connection.write(bytes)
+        try await connection.write(HTTPSerializer.chunkTrailer[...])
     }
 
     private func trace(_ fault: Fault, _ message: String) {

@@ -26,11 +26,11 @@ public final class SimWaiter<Value: Sendable>: @unchecked Sendable {
     /// Suspends the current task until `resume` is called, `deadline` passes (then throws `timeoutError()`), or the
     /// task is cancelled (throws `CancellationError`).
     public func wait(
-        on waitPoint: String,
+        on waitPoint: @autoclosure @escaping () -> String,
         deadline: SimClock.Instant? = nil,
         timeoutError: @escaping () -> any Error
     ) async throws -> Value {
-        precondition(!isWaiting, "SimWaiter supports one waiting task at a time (\(waitPoint))")
+        precondition(!isWaiting, "SimWaiter supports one waiting task at a time (\(waitPoint()))")
         generation += 1
         let myGeneration = generation
         cancelledBeforeSuspending = false

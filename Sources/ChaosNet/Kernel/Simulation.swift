@@ -76,7 +76,7 @@ public final class Simulation: @unchecked Sendable {
         _ register: (SimContinuation<Value, Never>) -> Void
     ) async -> Value {
         let scheduler = self.scheduler
-        let waitID = scheduler.beginWait(on: waitPoint)
+        let waitID = scheduler.beginWait(on: { waitPoint })
         return await withUnsafeContinuation { continuation in
             register(SimContinuation(continuation: continuation, scheduler: scheduler, waitID: waitID))
         }
@@ -88,7 +88,7 @@ public final class Simulation: @unchecked Sendable {
         _ register: (SimContinuation<Value, any Error>) -> Void
     ) async throws -> Value {
         let scheduler = self.scheduler
-        let waitID = scheduler.beginWait(on: waitPoint)
+        let waitID = scheduler.beginWait(on: { waitPoint })
         return try await withUnsafeThrowingContinuation { continuation in
             register(SimContinuation(continuation: continuation, scheduler: scheduler, waitID: waitID))
         }

@@ -61,7 +61,13 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
     private let foreignArrived = Atomic<Bool>(false)
     private let foreignInbox = Mutex<[ForeignArrival]>([])
 
-    private var waits: [Int: HangReport.Wait] = [:]
+    private var waits: [Int: PendingWait] = [:]
+
+    private struct PendingWait {
+        var task: String
+        var label: () -> String
+        var since: Int64
+    }
     private var nextWaitID = 0
     private var tasks: [SpawnedTask] = []
     /// Called when the root task ends, so that the run stops with `.completed`.
@@ -362,10 +368,12 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
         tasks[id].finished = true
     }
 
-    func beginWait(on waitPoint: String) -> Int {
+    /// Records that the current task waits on `waitPoint`. The label is only built if a hang report needs it: waits
+    /// are frequent (every socket read), hangs are rare.
+    func beginWait(on waitPoint: @escaping () -> String) -> Int {
         let id = nextWaitID
         nextWaitID += 1
-        waits[id] = HangReport.Wait(task: Task.name ?? "unnamed task", waitPoint: waitPoint, sinceNanoseconds: nowNanoseconds)
+        waits[id] = PendingWait(task: Task.name ?? "unnamed task", label: waitPoint, since: nowNanoseconds)
         return id
     }
 
@@ -376,7 +384,10 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
 
     func hangReport() -> HangReport {
         HangReport(
-            waits: waits.keys.sorted().map { waits[$0]! },
+            waits: waits.keys.sorted().map { id in
+                let wait = waits[id]!
+                return HangReport.Wait(task: wait.task, waitPoint: wait.label(), sinceNanoseconds: wait.since)
+            },
             unfinishedTasks: tasks.filter { !$0.finished }.map(\.name)
         )
     }

@@ -23,7 +23,7 @@ public final class SimListener: @unchecked Sendable {
             return backlog[backlogHead - 1]
         }
         if isClosed { return nil }
-        return try await acceptWaiter.wait(on: "accept on \(endpoint)", timeoutError: { CancellationError() })
+        return try await acceptWaiter.wait(on: "accept on \(self.endpoint)", timeoutError: { CancellationError() })
     }
 
     /// Stops listening: new connection attempts are refused and a pending `accept` returns nil.

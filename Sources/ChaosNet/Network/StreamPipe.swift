@@ -54,7 +54,7 @@ final class StreamPipe {
         let capacity = network.link(from.host, to.host).sendBufferSize
         while pendingBytes > capacity {
             try await sendWaiter.wait(
-                on: "send buffer of \(connection.label) (\(direction.rawValue))",
+                on: "send buffer of \(self.connection.label) (\(self.direction.rawValue))",
                 timeoutError: { CancellationError() }
             )
             if connection.isReset { throw NetworkError.connectionReset }
@@ -204,7 +204,7 @@ final class StreamPipe {
         let startedAt = readStartedAt
         let network = self.network
         return try await readWaiter.wait(
-            on: "read on \(connection.label) (\(direction.rawValue) data)",
+            on: "read on \(self.connection.label) (\(self.direction.rawValue) data)",
             deadline: deadline,
             timeoutError: { NetworkError.readTimeout(after: .nanoseconds(network.nowNanoseconds - startedAt)) }
         )

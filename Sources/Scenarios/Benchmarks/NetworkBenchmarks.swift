@@ -1,4 +1,5 @@
 import ChaosNet
+import HTTPTypes
 
 /// The network benchmark workloads behind `chaos-run bench net`.
 public enum NetworkBenchmarks {
@@ -56,6 +57,56 @@ public enum NetworkBenchmarks {
         let (bytes, segments) = (try? result.value?.get()) ?? (0, 0)
         return PayloadResult(
             bytes: bytes, segments: segments, wallSeconds: wall, virtualTime: result.virtualTime, outcome: result.outcome
+        )
+    }
+
+    public struct HTTPResult: Sendable {
+        public var requests: Int
+        public var connections: Int
+        public var steps: Int
+        public var wallSeconds: Double
+        public var virtualTime: Duration
+        public var outcome: Outcome
+        public var requestsPerWallSecond: Double { Double(requests) / wallSeconds }
+    }
+
+    /// `clients` concurrent clients each send `requestsPerClient` small GET requests over keep-alive connections to
+    /// one server that answers with a 13-byte body.
+    public static func http(clients: Int = 10, requestsPerClient: Int = 10_000) -> HTTPResult {
+        let simulation = Simulation(
+            seed: 1, configuration: SimulationConfiguration(timeLimit: .seconds(86_400), traceCapacity: 0)
+        )
+        let start = ContinuousClock.now
+        let result = simulation.run { simulation in
+            let network = SimNetwork(simulation, defaultLink: LinkConditions(latency: .microseconds(100)))
+            network.addHost("client")
+            network.addHost("server")
+            let server = try SimHTTPServer(network: network, host: "server", port: 80) { _ in
+                .text(.ok, "hello, world\n")
+            }
+            server.start()
+            let client = SimHTTPClient(network: network, host: "client")
+            let completed = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<clients {
+                    group.addTask {
+                        for _ in 0..<requestsPerClient {
+                            let request = HTTPRequest(method: .get, scheme: "http", authority: "server:80", path: "/")
+                            let response = try await client.execute(request, body: nil, timeouts: HTTPTimeouts())
+                            _ = try await response.body.collect(upTo: 1024)
+                        }
+                        return requestsPerClient
+                    }
+                }
+                return try await group.reduce(0, +)
+            }
+            server.stop()
+            return (completed, client.connectionsOpened)
+        }
+        let wall = (ContinuousClock.now - start).secondsDouble
+        let (requests, connections) = (try? result.value?.get()) ?? (0, 0)
+        return HTTPResult(
+            requests: requests, connections: connections, steps: result.steps, wallSeconds: wall, virtualTime: result.virtualTime,
+            outcome: result.outcome
         )
     }
 }
