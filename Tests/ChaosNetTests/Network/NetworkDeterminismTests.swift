@@ -8,7 +8,6 @@ struct NetworkDeterminismTests {
     static func workload(_ simulation: Simulation, _ network: SimNetwork, _ listener: SimListener) async throws
         -> [Int]
     {
-        let clock = simulation.clock
         network.addFault(Fault(name: "lag", kind: .latency(base: .milliseconds(2), jitter: .milliseconds(8)),
                                target: .link("client", "server")))
         network.addFault(Fault(name: "slices", kind: .slicer(averageSize: 40, sizeVariation: 30, delay: .microseconds(50)),
