@@ -84,3 +84,25 @@ struct HTTPDeterminismTests {
         ])
     }
 }
+
+@Suite("README network example")
+struct ReadmeNetworkExampleTests {
+    @Test("the README's network example runs")
+    func example() throws {
+        let result = Simulation(seed: 3).run { simulation in
+            let network = SimNetwork(simulation, defaultLink: LinkConditions(latency: .milliseconds(20)))
+            network.addHost("ci")
+            network.addHost("registry")
+            network.addFault(Fault(name: "overload", kind: .timeout(closeAfter: nil),
+                                   target: .service(host: "registry", port: 5001), direction: .downstream,
+                                   activity: .episodes(meanGap: .seconds(600), meanDuration: .seconds(90))))
+            let server = try SimHTTPServer(network: network, host: "registry", port: 5001) { _ in .text(.ok, "hi") }
+            server.start()
+            let client = SimHTTPClient(network: network, host: "ci")
+            let request = HTTPRequest(method: .get, scheme: "http", authority: "registry:5001", path: "/")
+            let response = try await client.execute(request, body: nil, timeouts: HTTPTimeouts(readIdle: .seconds(30)))
+            return try await response.body.collect(upTo: 1 << 20)
+        }
+        #expect(try result.value?.get() == Array("hi".utf8))
+    }
+}
