@@ -119,7 +119,7 @@ struct StopConditionTests {
             Issue.record("expected a violation, got \(result.outcome)")
             return
         }
-        #expect(report.reasons.first?.contains("Task {} or Task.detached") == true)
+        #expect(report.reasons.first?.contains("Task {} or a detached task") == true)
     }
 
     @Test("a real-clock Task.sleep inside the simulation is reported as a violation")

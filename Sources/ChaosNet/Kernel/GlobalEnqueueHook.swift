@@ -6,7 +6,7 @@ import Darwin
 
 /// Routes work that a simulation's code sends to the global executor back into that simulation.
 ///
-/// Unstructured `Task {}` and `Task.detached` do not inherit a task-executor preference, so code inside a simulation
+/// Unstructured `Task {}` and detached tasks do not inherit a task-executor preference, so code inside a simulation
 /// that starts one would escape to the global thread pool and break determinism. The Swift runtime exposes
 /// `swift_task_enqueueGlobal_hook` (the same hook swift-concurrency-extras uses for its main serial executor). We
 /// install it once per process; it asks a thread-local which simulation, if any, is running on the calling thread.

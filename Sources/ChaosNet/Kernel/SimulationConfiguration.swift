@@ -8,7 +8,7 @@ public struct SimulationConfiguration: Sendable, Equatable {
     /// Trace events kept in memory for the timeline (the digest covers all of them regardless).
     public var traceCapacity: Int = 10_000
     /// What to do with a job enqueued on the global executor from inside the simulation (a stray `Task {}` or
-    /// `Task.detached`).
+    /// a detached task).
     public var strayTaskPolicy: StrayTaskPolicy = .schedule
     /// Jobs the teardown may run while it cancels leftover work after the outcome is decided.
     public var teardownStepLimit: Int = 1_000_000

@@ -11,7 +11,7 @@ public struct SimulationResult<Value: Sendable>: Sendable {
     /// Digest of every trace event and scheduling decision.
     public var digest: TraceDigest
     public var trace: Trace
-    /// Jobs captured from the global executor (stray `Task {}` / `Task.detached`) and run in the simulation.
+    /// Jobs captured from the global executor (stray `Task {}` or detached tasks) and run in the simulation.
     public var strayJobCount: Int
     /// Tasks started with `spawn` (or the root) still unfinished when the outcome was decided.
     public var unfinishedTaskCount: Int

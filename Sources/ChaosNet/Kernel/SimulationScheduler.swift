@@ -322,11 +322,11 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
     func captureStrayJob(_ job: UnownedJob) {
         strayJobCount += 1
         if strayJobCount == 1, phase == .running {
-            record(source: "kernel", message: "captured work sent to the global executor (Task {} or Task.detached); "
+            record(source: "kernel", message: "captured work sent to the global executor (Task {} or a detached task); "
                 + "it runs here in seeded order")
         }
         if configuration.strayTaskPolicy == .violation, phase == .running {
-            recordViolation("a job was sent to the global executor from inside the simulation (Task {} or Task.detached); "
+            recordViolation("a job was sent to the global executor from inside the simulation (Task {} or a detached task); "
                 + "use Simulation.spawn")
         }
         core.pointee.ready.append(job)

@@ -25,7 +25,7 @@ public enum KernelBenchmarks {
     /// baselines in shared/bench.
     public static func timers(taskCount: Int = 100, sleepsPerTask: Int = 10_000) -> TimersResult {
         let simulation = benchmarkSimulation()
-        let start = ContinuousClock.now
+        let start = ContinuousClock.now  // determinism: ok (the benchmark measures its own wall time)
         let result = simulation.run { simulation in
             let clock = simulation.clock
             return try await withThrowingTaskGroup(of: Int.self) { group in
@@ -59,7 +59,7 @@ public enum KernelBenchmarks {
     /// `TaskGroup::removeChildTask`).
     public static func tasks(taskCount: Int = 100_000) -> TasksResult {
         let simulation = benchmarkSimulation()
-        let start = ContinuousClock.now
+        let start = ContinuousClock.now  // determinism: ok (the benchmark measures its own wall time)
         let result = simulation.run { simulation in
             let clock = simulation.clock
             var sleepers: [Task<Int, any Error>] = []
