@@ -33,6 +33,7 @@ final class StreamPipe {
 
     init(connection: ConnectionState, direction: FaultDirection, from: Endpoint, to: Endpoint) {
         self.connectionReference = connection
+        self.network = connection.network
         self.direction = direction
         self.from = from
         self.to = to
@@ -40,7 +41,8 @@ final class StreamPipe {
         self.readWaiter = SimWaiter(connection.network.simulation)
     }
 
-    private var network: SimNetwork { connection.network }
+    /// The network outlives every connection (the simulation owns it), so it is held directly.
+    private unowned let network: SimNetwork
 
     // MARK: - Sending
 
@@ -73,7 +75,8 @@ final class StreamPipe {
     }
 
     private func scheduleDeparture(at time: Int64) {
-        guard !departureScheduled, !connection.isReset else { return }
+        // The connection may be gone when a released hold kicks a pipe nobody holds any more.
+        guard !departureScheduled, let connection = connectionReference, !connection.isReset else { return }
         guard pendingBytes > 0 || (finQueued && !finSent) else { return }
         departureScheduled = true
         network.simulation.schedule(at: SimClock.Instant(nanosecondsSinceEpoch: time)) { [weak self] in
@@ -188,7 +191,7 @@ final class StreamPipe {
 
     private func wakeSender() {
         guard sendWaiter.isWaiting else { return }
-        if pendingBytes <= network.link(from.host, to.host).sendBufferSize || connection.isReset {
+        if pendingBytes <= network.link(from.host, to.host).sendBufferSize || connectionReference?.isReset != false {
             sendWaiter.resume(returning: ())
         }
     }

@@ -6,13 +6,7 @@ public enum Base32 {
     private static let alphabet: [UInt8] = Array("abcdefghijklmnopqrstuvwxyz234567".utf8)
 
     /// Maps an ASCII byte to its 5-bit value, or 0xff when the byte is not in the alphabet.
-    private static let values: [UInt8] = {
-        var table = [UInt8](repeating: 0xff, count: 256)
-        for (index, byte) in alphabet.enumerated() {
-            table[Int(byte)] = UInt8(index)
-        }
-        return table
-    }()
+    private static let values = alphabetLookupTable(alphabet)
 
     /// Encodes bytes as lowercase base32 without padding and without a multibase prefix.
     public static func encode(_ bytes: some Collection<UInt8>) -> String {

@@ -9,13 +9,7 @@ public enum Base58 {
     private static let alphabet: [UInt8] = Array("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".utf8)
 
     /// Maps an ASCII byte to its digit value, or 0xff when the byte is not in the alphabet.
-    private static let values: [UInt8] = {
-        var table = [UInt8](repeating: 0xff, count: 256)
-        for (index, byte) in alphabet.enumerated() {
-            table[Int(byte)] = UInt8(index)
-        }
-        return table
-    }()
+    private static let values = alphabetLookupTable(alphabet)
 
     /// Encodes bytes as base58btc without a multibase prefix; each leading zero byte becomes a `1`.
     public static func encode(_ bytes: some Collection<UInt8>) -> String {
