@@ -1,0 +1,15 @@
+/// The metadata of one entry, as `stat`/`lstat` would report it, reduced to what behaves the same on every platform.
+public struct FileAttributes: Sendable, Equatable {
+    public var kind: FileKind
+    /// Bytes of content for a file, bytes of the target path for a symlink, and 0 for a directory (real file systems
+    /// report block sizes for directories, which differ between platforms and would make snapshots unstable).
+    public var size: Int
+    /// The permission bits (`0o7777` at most).
+    public var mode: UInt16
+
+    public init(kind: FileKind, size: Int, mode: UInt16) {
+        self.kind = kind
+        self.size = size
+        self.mode = mode
+    }
+}

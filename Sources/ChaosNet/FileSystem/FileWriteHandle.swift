@@ -1,0 +1,17 @@
+/// An open file being written sequentially: the streaming counterpart of `FileSystem.writeFile`.
+///
+/// A handle is used by one task at a time. Closing twice is harmless; appending or syncing after `close()` is a
+/// programmer error and traps.
+public protocol FileWriteHandle: AnyObject, Sendable {
+    /// The normalised path the handle was opened with.
+    var path: String { get }
+
+    /// Writes `bytes` at the end of the file.
+    func append(_ bytes: some Collection<UInt8>) async throws(FileSystemError)
+
+    /// Makes everything written so far durable (`fsync`).
+    func sync() async throws(FileSystemError)
+
+    /// Releases the handle. Errors here are real: NFS reports failed delayed writes at close.
+    func close() async throws(FileSystemError)
+}

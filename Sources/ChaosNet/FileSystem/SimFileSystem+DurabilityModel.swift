@@ -1,0 +1,16 @@
+extension SimFileSystem {
+    /// Which changes survive `crash()`.
+    ///
+    /// In both models, file data survives only once synced: a file's durable content is what its last `sync()` saw,
+    /// cut by any later truncation (truncation is metadata, so it is journaled). Renames, creations, unlinks and
+    /// permission changes are journaled and survive in `journaledMetadata`, as on ext4 or XFS; this is what makes a
+    /// file that was written, renamed into place and never synced come back EMPTY after a crash.
+    public enum DurabilityModel: Sendable, Equatable {
+        /// Directory operations are durable as soon as they return.
+        case journaledMetadata
+        /// A directory's entries are durable only as of its last `syncDirectory` (as on ext2 or with some NFS
+        /// setups): a created or renamed name that was not synced in its directory disappears or reverts in a crash.
+        /// State set up before the scenario must be made durable with `checkpoint()`.
+        case strictDirectories
+    }
+}

@@ -1,0 +1,102 @@
+extension SimFileSystem {
+    public func createSymlink(at path: String, target: String) async throws(FileSystemError) {
+        let (path, components) = try parse(path)
+        try FileSystemPath.validateSymlinkTarget(target, at: path)
+        try await chargeMetadata(path: path)
+        try consultFailureRules(.createSymlink, paths: [path])
+        let resolution = try resolve(path, components: components, followFinal: false)
+        guard let name = resolution.name, resolution.node == nil else { throw .alreadyExists(path: path) }
+        try checkWritable()
+        guard resolution.parent.canWrite else { throw .permissionDenied(path: path) }
+        // Symlink permission bits are ignored everywhere; Linux reports 0o777.
+        let link = try makeInode(.symlink, mode: 0o777, path: path)
+        link.target = target
+        self.link(link, into: resolution.parent, as: name)
+    }
+
+    public func readSymlink(at path: String) async throws(FileSystemError) -> String {
+        let (path, components) = try parse(path)
+        try await chargeMetadata(path: path)
+        try consultFailureRules(.readSymlink, paths: [path])
+        let node = try resolveExisting(path, components: components, followFinal: false)
+        guard node.kind == .symlink else { throw .invalidPath(path: path, reason: "not a symbolic link") }
+        return node.target
+    }
+
+    public func attributes(at path: String, followSymlinks: Bool) async throws(FileSystemError) -> FileAttributes {
+        let (path, components) = try parse(path)
+        try await chargeMetadata(path: path)
+        try consultFailureRules(.attributes, paths: [path])
+        return try resolveExisting(path, components: components, followFinal: followSymlinks).attributes
+    }
+
+    public func setPermissions(at path: String, mode: UInt16) async throws(FileSystemError) {
+        precondition(mode <= 0o7777, "mode has bits beyond 0o7777")
+        let (path, components) = try parse(path)
+        try await chargeMetadata(path: path)
+        try consultFailureRules(.setPermissions, paths: [path])
+        let node = try resolveExisting(path, components: components, followFinal: true)
+        try checkWritable()
+        // Only the owner may chmod (EPERM, reported as permission denied).
+        guard !node.foreignOwner else { throw .permissionDenied(path: path) }
+        node.mode = mode
+    }
+
+    public func removeItem(at path: String) async throws(FileSystemError) {
+        let (path, components) = try parse(path)
+        try await chargeMetadata(path: path)
+        try consultFailureRules(.remove, paths: [path])
+        let resolution = try resolve(path, components: components, followFinal: false)
+        guard let name = resolution.name else { throw .invalidPath(path: path, reason: "the root cannot be removed") }
+        guard let node = resolution.node else { throw .notFound(path: path) }
+        if node.kind == .directory, !node.children.isEmpty { throw .directoryNotEmpty(path: path) }
+        try checkWritable()
+        guard resolution.parent.canWrite else { throw .permissionDenied(path: path) }
+        unlink(name, from: resolution.parent)
+    }
+
+    public func rename(from source: String, to destination: String) async throws(FileSystemError) {
+        let (source, sourceComponents) = try parse(source)
+        let (destination, destinationComponents) = try parse(destination)
+        try await chargeMetadata(path: source)
+        try consultFailureRules(.rename, paths: [source, destination])
+        let from = try resolve(source, components: sourceComponents, followFinal: false)
+        guard let sourceName = from.name else {
+            throw .invalidPath(path: source, reason: "the root cannot be renamed")
+        }
+        guard let node = from.node else { throw .notFound(path: source) }
+        let to = try resolve(destination, components: destinationComponents, followFinal: false)
+        guard let destinationName = to.name else {
+            throw .invalidPath(path: destination, reason: "the root cannot be replaced")
+        }
+        // Renaming an entry onto itself (or onto another name of the same inode) does nothing, as rename(2).
+        if to.node === node { return }
+        if node.kind == .directory {
+            if to.directories.contains(where: { $0 === node }) {
+                throw .invalidPath(path: destination, reason: "a directory cannot move into itself")
+            }
+            if let existing = to.node {
+                guard existing.kind == .directory else { throw .notADirectory(path: destination) }
+                guard existing.children.isEmpty else { throw .directoryNotEmpty(path: destination) }
+            }
+        } else if to.node?.kind == .directory {
+            throw .isADirectory(path: destination)
+        }
+        try checkWritable()
+        guard from.parent.canWrite else { throw .permissionDenied(path: source) }
+        guard to.parent.canWrite else { throw .permissionDenied(path: destination) }
+        // The entry moves without its link count changing; whatever it replaces is unlinked.
+        from.parent.children[sourceName] = nil
+        if to.node != nil { unlink(destinationName, from: to.parent) }
+        to.parent.children[destinationName] = node
+    }
+
+    /// Marks the entry as owned by another user (or by the simulated process again): its "other" permission bits
+    /// then apply, and `setPermissions` on it fails. A setup tool for permission traps; costs no time.
+    public func setForeignOwner(at path: String, _ isForeign: Bool = true) throws(FileSystemError) {
+        let (path, components) = try parse(path)
+        let node = try resolve(path, components: components, followFinal: true, checkPermissions: false).node
+        guard let node else { throw .notFound(path: path) }
+        node.foreignOwner = isForeign
+    }
+}

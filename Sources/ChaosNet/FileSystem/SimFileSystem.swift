@@ -1,0 +1,162 @@
+/// An in-memory POSIX-like file system for deterministic simulations: inodes, permission bits, a capacity, a crash
+/// model, per-operation latency on an injected clock, and failure rules as data.
+///
+/// Thread-safety: none. It is `Sendable` only so that components can hold it as `any FileSystem`; use it from the
+/// simulation's single thread (every method runs on its caller's executor). Nothing depends on `Dictionary` order:
+/// directories are walked by sorted names only.
+///
+/// Permission model: the simulated process owns every entry and the owner bits apply (no root override), unless an
+/// entry is marked with `setForeignOwner(at:_:)`, in which case the "other" bits apply and `setPermissions` fails.
+/// Searching a directory needs its x bit, listing it its r bit, and creating, removing or renaming entries the w bit
+/// of the parent directory; reading a file needs r, writing an existing file w. This models the traps of a `0o500`
+/// directory or a `0o700` directory owned by another user (postgres' data directory) without modelling users.
+///
+/// Space: `capacityBytes` bounds the total size of file contents (directories and symlinks are free), and
+/// `inodeCountMax` the number of entries. A write that does not fit stores the prefix that fits, then throws
+/// `noSpace`, as `write(2)` returns a short count and then ENOSPC: the partial file stays on disk for invariant
+/// checkers to find. An unlinked file's space is released when its last handle closes.
+public final class SimFileSystem: FileSystem, @unchecked Sendable {
+    /// The latency charged to every operation; may change mid-run (a "slow metadata" fault).
+    public var latency: Latency
+    /// The total bytes files may hold; may change mid-run (a filling disk).
+    public var capacityBytes: Int
+    /// The most inodes (files, directories and symlinks, the root included) that may exist.
+    public let inodeCountMax: Int
+    /// How many symbolic links one lookup may follow before failing with `tooManySymlinks` (Linux: 40).
+    public let symlinkFollowMax: Int
+    /// Which changes survive `crash()`.
+    public let durability: DurabilityModel
+    /// When true, every modification fails with `readOnlyFileSystem` (a remount after errors).
+    public var isReadOnly = false
+    /// Called whenever a failure rule fires, so that a simulation can record it in its trace.
+    public var onFailureInjected: ((OperationKind, String, FileSystemError) -> Void)?
+
+    /// What was asked of the file system so far, for reports.
+    public internal(set) var counters = Counters()
+    /// Bytes held by file contents.
+    public internal(set) var usedBytes = 0
+    /// Inodes in use, the root included.
+    public internal(set) var inodeCount = 1
+    /// Write handles opened and not yet closed; a handle dropped without `close()` stays counted (a leak).
+    public internal(set) var openHandleCount = 0
+    /// The rules in the order they are consulted, with their match and fire counts.
+    public internal(set) var failureRules: [FailureRule] = []
+
+    let clock: (any Clock<Duration>)?
+    var random: (any RandomNumberGenerator)?
+    let root: SimInode
+    var nextInodeNumber = 1
+    var nextFailureRuleID = 1
+    /// Incremented by every crash; operations and handles from an earlier generation fail with an I/O error.
+    var generation = 0
+
+    /// Creates an empty file system whose root directory has mode `0o755`.
+    ///
+    /// - Parameters:
+    ///   - clock: the clock latency sleeps on; nil means no operation ever suspends.
+    ///   - random: the generator probabilistic failure rules draw from; a rule with probability below 1 traps
+    ///     without one, so that an unseeded draw cannot go unnoticed.
+    public init(
+        capacityBytes: Int = .max, inodeCountMax: Int = 1_000_000, latency: Latency = .none,
+        durability: DurabilityModel = .journaledMetadata, symlinkFollowMax: Int = 40,
+        clock: (any Clock<Duration>)? = nil, random: (any RandomNumberGenerator)? = nil
+    ) {
+        precondition(capacityBytes >= 0 && inodeCountMax >= 1 && symlinkFollowMax >= 0, "negative limits")
+        self.capacityBytes = capacityBytes
+        self.inodeCountMax = inodeCountMax
+        self.latency = latency
+        self.durability = durability
+        self.symlinkFollowMax = symlinkFollowMax
+        self.clock = clock
+        self.random = random
+        root = SimInode(number: 0, kind: .directory, mode: 0o755)
+        root.linkCount = 1
+    }
+
+    /// Bytes still free for file contents.
+    public var availableBytes: Int { max(0, capacityBytes - usedBytes) }
+
+    // MARK: - Shared steps of every operation
+
+    /// Normalises `path`, returning both forms the operations need.
+    func parse(_ path: String) throws(FileSystemError) -> (path: String, components: [String]) {
+        let components = try FileSystemPath.components(of: path)
+        return (components.isEmpty ? "/" : "/" + components.joined(separator: "/"), components)
+    }
+
+    /// Sleeps for `cost` on the clock, then fails if a crash happened meanwhile: a crashed machine finishes nothing.
+    ///
+    /// File system calls are not cancellation points (neither are syscalls), so a cancelled sleep just ends early.
+    func charge(_ cost: Duration, path: String) async throws(FileSystemError) {
+        counters.latencyTotal += cost
+        guard cost > .zero, let clock else { return }
+        let started = generation
+        try? await clock.sleep(for: cost)
+        guard generation == started else { throw .ioError(path: path, message: "interrupted by a crash") }
+    }
+
+    /// Charges one metadata operation.
+    func chargeMetadata(path: String) async throws(FileSystemError) {
+        counters.metadataOperations += 1
+        try await charge(latency.metadataOperation, path: path)
+    }
+
+    func checkWritable() throws(FileSystemError) {
+        if isReadOnly { throw .readOnlyFileSystem }
+    }
+
+    // MARK: - Inodes
+
+    func makeInode(_ kind: FileKind, mode: UInt16, path: String) throws(FileSystemError) -> SimInode {
+        // Running out of inodes is ENOSPC on every Unix; nothing in particular was needed in bytes.
+        guard inodeCount < inodeCountMax else {
+            throw .noSpace(path: path, needed: 0, available: availableBytes)
+        }
+        inodeCount += 1
+        defer { nextInodeNumber += 1 }
+        return SimInode(number: nextInodeNumber, kind: kind, mode: mode)
+    }
+
+    func link(_ inode: SimInode, into directory: SimInode, as name: String) {
+        assert(directory.children[name] == nil, "linking over an existing entry")
+        directory.children[name] = inode
+        inode.linkCount += 1
+    }
+
+    func unlink(_ name: String, from directory: SimInode) {
+        guard let inode = directory.children.removeValue(forKey: name) else {
+            preconditionFailure("unlinking a missing entry \(name)")
+        }
+        inode.linkCount -= 1
+        releaseIfUnused(inode)
+    }
+
+    /// Frees the inode's space once no entry names it and no handle has it open.
+    func releaseIfUnused(_ inode: SimInode) {
+        guard inode.linkCount == 0, inode.openHandleCount == 0 else { return }
+        usedBytes -= inode.data.count
+        inodeCount -= 1
+    }
+
+    /// Appends as much of `bytes` as fits; throws `noSpace` if not all of it did.
+    func store(_ bytes: some Collection<UInt8>, into inode: SimInode, path: String) throws(FileSystemError) {
+        let needed = bytes.count
+        let available = availableBytes
+        let accepted = min(needed, available)
+        if accepted == needed {
+            inode.data.append(contentsOf: bytes)
+        } else {
+            inode.data.append(contentsOf: bytes.prefix(accepted))
+        }
+        usedBytes += accepted
+        counters.bytesWritten += accepted
+        if accepted < needed { throw .noSpace(path: path, needed: needed, available: available) }
+    }
+
+    /// Empties the file; the truncation is metadata, so it is durable at once and cuts the durable content too.
+    func truncate(_ inode: SimInode) {
+        usedBytes -= inode.data.count
+        inode.data.removeAll()
+        inode.durableData.removeAll()
+    }
+}

@@ -1,0 +1,35 @@
+/// A write handle of `SimFileSystem`: it holds the inode, so it keeps writing to the file after a rename or an unlink,
+/// as a file descriptor does.
+///
+/// Thread-safety: none; use it from the simulation's thread, one task at a time.
+final class SimFileWriteHandle: FileWriteHandle, @unchecked Sendable {
+    let fileSystem: SimFileSystem
+    let inode: SimInode
+    let path: String
+    /// The file system's crash generation at open; a crash makes the handle stale.
+    let generation: Int
+    private var isClosed = false
+
+    init(fileSystem: SimFileSystem, inode: SimInode, path: String, generation: Int) {
+        self.fileSystem = fileSystem
+        self.inode = inode
+        self.path = path
+        self.generation = generation
+    }
+
+    func append(_ bytes: some Collection<UInt8>) async throws(FileSystemError) {
+        precondition(!isClosed, "append after close on \(path)")
+        try await fileSystem.append(bytes, through: self)
+    }
+
+    func sync() async throws(FileSystemError) {
+        precondition(!isClosed, "sync after close on \(path)")
+        try await fileSystem.sync(through: self)
+    }
+
+    func close() async throws(FileSystemError) {
+        guard !isClosed else { return }
+        isClosed = true
+        try fileSystem.close(through: self)
+    }
+}

@@ -1,0 +1,59 @@
+/// One file, directory or symlink of a `SimFileSystem`: the object a directory entry names.
+///
+/// A class so that directory entries, open handles and the resolver can share it; only `SimFileSystem` mutates it.
+final class SimInode {
+    /// Issued in creation order; used only to tell inodes apart in assertions and never to order anything.
+    let number: Int
+    let kind: FileKind
+    var mode: UInt16
+    /// Whether another user owns it, in which case the "other" permission bits apply instead of the owner's.
+    var foreignOwner = false
+
+    /// The number of directory entries naming it (0 or 1 for files and symlinks: there are no hard links).
+    var linkCount = 0
+    /// The number of open write handles; an unlinked file keeps its space until the last one closes, as in POSIX.
+    var openHandleCount = 0
+
+    /// File content as readers see it now.
+    var data: [UInt8] = []
+    /// File content that survives a crash: what the last sync saw, cut by any later truncation.
+    var durableData: [UInt8] = []
+
+    /// Directory entries, name → inode. Only ever looked up by name or read after sorting the names.
+    var children: [String: SimInode] = [:]
+    /// Directory entries as of the last `syncDirectory`, used only in the strict durability model.
+    var durableChildren: [String: SimInode] = [:]
+
+    /// The symlink's target, verbatim.
+    var target = ""
+
+    init(number: Int, kind: FileKind, mode: UInt16) {
+        precondition(kind != .other, "the simulated file system has no special files")
+        self.number = number
+        self.kind = kind
+        self.mode = mode
+    }
+
+    /// The permission bits that apply to the simulated process: the owner's, or the others' for a foreign owner.
+    var effectivePermissions: UInt16 {
+        foreignOwner ? mode & 0o7 : (mode >> 6) & 0o7
+    }
+
+    var canRead: Bool { effectivePermissions & 0o4 != 0 }
+    var canWrite: Bool { effectivePermissions & 0o2 != 0 }
+    var canSearch: Bool { effectivePermissions & 0o1 != 0 }
+
+    /// Entry names sorted by bytes: the only way the file system ever walks a directory.
+    var sortedChildNames: [String] {
+        children.keys.sorted(by: FileSystemPath.precedesByBytes)
+    }
+
+    var attributes: FileAttributes {
+        switch kind {
+        case .file: FileAttributes(kind: .file, size: data.count, mode: mode)
+        case .directory: FileAttributes(kind: .directory, size: 0, mode: mode)
+        case .symlink: FileAttributes(kind: .symlink, size: target.utf8.count, mode: mode)
+        case .other: FileAttributes(kind: .other, size: 0, mode: mode)
+        }
+    }
+}
