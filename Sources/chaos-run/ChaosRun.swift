@@ -6,7 +6,7 @@ import Glibc
 import Darwin
 #endif
 
-struct ChaosRun: ParsableCommand {
+struct ChaosRun: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chaos-run",
         abstract: "Runs deterministic chaos simulations and reports what they find.",
@@ -17,7 +17,7 @@ struct ChaosRun: ParsableCommand {
             Exit codes: 0 success (expectations met), 1 a run failed or expectations were not met, 2 bad input or \
             usage.
             """,
-        subcommands: [DemoCommand.self, BenchCommand.self]
+        subcommands: [DemoCommand.self, CIDCommand.self, BenchCommand.self]
     )
 }
 
@@ -25,19 +25,30 @@ struct ChaosRun: ParsableCommand {
 /// input or usage, so that 1 can mean "ran, and found a failure".
 @main
 enum ChaosRunMain {
-    static func main() {
+    static func main() async {
         do {
             var command = try ChaosRun.parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as BadInput {
+            printToStandardError("Error: \(error)")
+            exit(2)
         } catch {
             let code = ChaosRun.exitCode(for: error)
             if code == .validationFailure {
-                let message = ChaosRun.fullMessage(for: error)
-                let line = message.hasSuffix("\n") ? message : message + "\n"
-                _ = line.withCString { write(2, $0, strlen($0)) }
+                printToStandardError(ChaosRun.fullMessage(for: error))
                 exit(2)
             }
             ChaosRun.exit(withError: error)
         }
     }
+}
+
+/// Writes a line to standard error (the C `stderr` global is not concurrency-safe in Swift 6).
+func printToStandardError(_ message: String) {
+    let line = message.hasSuffix("\n") ? message : message + "\n"
+    _ = line.withCString { write(2, $0, strlen($0)) }
 }

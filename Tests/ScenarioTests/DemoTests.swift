@@ -64,3 +64,46 @@ struct DemoTests {
         #expect(output.standardOutput.contains("bench"))
     }
 }
+
+@Suite("chaos-run cid")
+struct CIDCommandTests {
+    /// A fresh temporary directory holding `files` (name → contents).
+    static func tree(_ files: [String: String]) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cid-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for (name, contents) in files {
+            try Data(contents.utf8).write(to: directory.appendingPathComponent(name))
+        }
+        return directory
+    }
+
+    @Test("matches the IPFS.md vectors for a file, raw leaves and a directory")
+    func vectors() throws {
+        let directory = try Self.tree(["mars.txt": "Hello Mars!\n", "venus.txt": "Hello Venus!\n", ".hidden": "x",
+                                       "hello": "hello world", "file1": "file1\n"])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = try ChaosRunBinary.run(["cid", directory.appendingPathComponent("hello").path])
+        #expect(file.standardOutput == "Qmf412jQZiuVUtdgnB36FXFX7xg5V6KEbSJ4dpQuhkLyfD\n")
+        let raw = try ChaosRunBinary.run(["cid", "--raw-leaves", directory.appendingPathComponent("file1").path])
+        #expect(raw.standardOutput == "bafkreihm3rktn5z33luic3youqdsn326toaq3ekesmdvsa53sbrd3f5r3a\n")
+        let planets = try Self.tree(["mars.txt": "Hello Mars!\n", "venus.txt": "Hello Venus!\n", ".hidden": "x"])
+        defer { try? FileManager.default.removeItem(at: planets) }
+        let tree = try ChaosRunBinary.run(["cid", planets.path])
+        #expect(tree.standardOutput == "QmWSgS32xQEcXMeqd3YPJLrNBLSdsfYCep2U7CFkyrjXwY\n", "hidden files are skipped")
+        let withHidden = try ChaosRunBinary.run(["cid", "--hidden", planets.path])
+        #expect(withHidden.status == 0)
+        #expect(withHidden.standardOutput != tree.standardOutput)
+    }
+
+    @Test("a missing path and bad flags exit with code 2 and a clear message")
+    func badInput() throws {
+        let missing = try ChaosRunBinary.run(["cid", "/nonexistent/path"])
+        #expect(missing.status == 2)
+        #expect(missing.standardError == "Error: cannot hash /nonexistent/path: ENOENT: no such file or directory: /nonexistent/path\n")
+        let version = try ChaosRunBinary.run(["cid", "--cid-version", "2", "/tmp"])
+        #expect(version.status == 2)
+        #expect(version.standardError.contains("--cid-version must be 0 or 1, got 2."))
+        let chunker = try ChaosRunBinary.run(["cid", "--chunker", "rabin", "/tmp"])
+        #expect(chunker.status == 2)
+    }
+}
