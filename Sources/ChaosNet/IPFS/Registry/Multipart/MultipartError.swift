@@ -6,8 +6,6 @@ public enum MultipartError: Error, Equatable, Sendable, CustomStringConvertible 
     case invalidBoundary(String)
     /// No `--boundary` line was found at the start of the body (within the allowed preamble).
     case missingOpeningBoundary(preambleByteCountMax: Int)
-    /// Something other than CRLF or `--` follows a boundary.
-    case malformedBoundaryLine(part: Int)
     /// A part's header block is larger than the limit.
     case headersTooLarge(part: Int, byteCountMax: Int)
     /// A header line has no colon or an empty name.
@@ -33,8 +31,6 @@ public enum MultipartError: Error, Equatable, Sendable, CustomStringConvertible 
         case let .missingOpeningBoundary(preambleByteCountMax):
             return "the body does not start with the multipart boundary (none within the first"
                 + " \(preambleByteCountMax) bytes)"
-        case let .malformedBoundaryLine(part):
-            return "multipart boundary before part \(part) is followed by something other than CRLF or \"--\""
         case let .headersTooLarge(part, byteCountMax):
             return "the headers of multipart part \(part) exceed \(byteCountMax) bytes"
         case let .malformedHeader(part, line):

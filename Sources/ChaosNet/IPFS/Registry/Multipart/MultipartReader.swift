@@ -81,22 +81,30 @@ final class MultipartReader {
     /// The next piece of the current part's content, or nil at its end.
     func nextChunk() async throws -> ArraySlice<UInt8>? {
         while state == .body {
-            if let found = find(delimiter, from: head) {
-                if found > head {
-                    defer { head = found }
-                    return buffer[head..<found]
+            switch findBoundary(from: head) {
+            case let .found(at, end, closes):
+                if at > head {
+                    defer { head = at }
+                    return buffer[head..<at]
                 }
-                head += delimiter.count
-                try await afterDelimiter()
+                head = end
+                state = closes ? .done : .headers
                 return nil
+            case let .undecided(at):
+                if at > head {
+                    defer { head = at }
+                    return buffer[head..<at]
+                }
+                guard try await fill() else { throw MultipartError.truncated(part: partCount) }
+            case .none:
+                // Everything except a tail that could be the start of a boundary is content.
+                let safeEnd = buffer.count - (delimiter.count - 1)
+                if safeEnd > head {
+                    defer { head = safeEnd }
+                    return buffer[head..<safeEnd]
+                }
+                guard try await fill() else { throw MultipartError.truncated(part: partCount) }
             }
-            // Everything except a tail that could be the start of a delimiter is content.
-            let safeEnd = buffer.count - (delimiter.count - 1)
-            if safeEnd > head {
-                defer { head = safeEnd }
-                return buffer[head..<safeEnd]
-            }
-            guard try await fill() else { throw MultipartError.truncated(part: partCount) }
         }
         return nil
     }
@@ -105,42 +113,55 @@ final class MultipartReader {
 
     private func skipPreamble() async throws {
         while true {
-            if let found = find(delimiter, from: head) {
-                head = found + delimiter.count
-                try await afterDelimiter()
+            switch findBoundary(from: head) {
+            case let .found(_, end, closes):
+                head = end
+                state = closes ? .done : .headers
                 return
-            }
-            guard buffer.count - head <= limits.preambleByteCountMax + delimiter.count else {
-                throw MultipartError.missingOpeningBoundary(preambleByteCountMax: limits.preambleByteCountMax)
-            }
-            guard try await fill() else {
-                throw MultipartError.missingOpeningBoundary(preambleByteCountMax: limits.preambleByteCountMax)
+            case .undecided, .none:
+                guard buffer.count - head <= limits.preambleByteCountMax + delimiter.count, try await fill() else {
+                    throw MultipartError.missingOpeningBoundary(preambleByteCountMax: limits.preambleByteCountMax)
+                }
             }
         }
     }
 
-    /// After a delimiter: `--` closes the body; otherwise optional spaces and CRLF start the next part's headers.
-    private func afterDelimiter() async throws {
-        while buffer.count - head < 2 {
-            guard try await fill() else { throw MultipartError.truncated(part: partCount) }
-        }
-        if buffer[head] == UInt8(ascii: "-"), buffer[head + 1] == UInt8(ascii: "-") {
-            head += 2
-            state = .done
-            return
-        }
-        while true {
-            while head < buffer.count, buffer[head] == 0x20 || buffer[head] == 0x09 { head += 1 }
-            if buffer.count - head >= 2 { break }
-            guard buffer.count - head < 64, try await fill() else {
-                throw MultipartError.malformedBoundaryLine(part: partCount + 1)
+    /// Where the next boundary line is, as far as the buffered bytes tell.
+    private enum BoundaryMatch {
+        /// A boundary starts at `at`; the next part's headers (or, when `closes`, the epilogue) start at `end`.
+        case found(at: Int, end: Int, closes: Bool)
+        /// `CRLF--boundary` starts at `at`, but what follows it has not arrived yet.
+        case undecided(at: Int)
+        case none
+    }
+
+    /// The longest run of transport padding (spaces, tabs) accepted between a boundary and its CRLF.
+    private static let paddingCountMax = 64
+
+    /// Finds the first real boundary at or after `start`. As in Go's mime/multipart, `CRLF--boundary` counts only
+    /// when `--` (the close) or optional padding and CRLF follow; otherwise those bytes are content.
+    private func findBoundary(from start: Int) -> BoundaryMatch {
+        var searchFrom = start
+        while let at = find(delimiter, from: searchFrom) {
+            var index = at + delimiter.count
+            guard buffer.count - index >= 2 else { return .undecided(at: at) }
+            if buffer[index] == UInt8(ascii: "-"), buffer[index + 1] == UInt8(ascii: "-") {
+                return .found(at: at, end: index + 2, closes: true)
             }
+            while index < buffer.count, index - at - delimiter.count <= Self.paddingCountMax,
+                  buffer[index] == 0x20 || buffer[index] == 0x09
+            {
+                index += 1
+            }
+            if buffer.count - index < 2, index - at - delimiter.count <= Self.paddingCountMax {
+                return .undecided(at: at)
+            }
+            if buffer.count - index >= 2, buffer[index] == 13, buffer[index + 1] == 10 {
+                return .found(at: at, end: index + 2, closes: false)
+            }
+            searchFrom = at + 1
         }
-        guard buffer[head] == 13, buffer[head + 1] == 10 else {
-            throw MultipartError.malformedBoundaryLine(part: partCount + 1)
-        }
-        head += 2
-        state = .headers
+        return .none
     }
 
     /// Reads header lines up to the empty line; a part may have no headers at all.
