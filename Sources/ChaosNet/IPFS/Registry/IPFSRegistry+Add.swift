@@ -60,7 +60,8 @@ extension IPFSRegistry {
         var flags = IPFSAddUpload.Flags()
         do {
             flags.options = try UnixFSImportOptions(
-                cidVersion: version, rawLeaves: try query.bool("raw-leaves"), chunker: query.string("chunker", "s") ?? "")
+                cidVersion: version, rawLeaves: try query.bool("raw-leaves"),
+                chunker: query.string("chunker", "s") ?? "")
         } catch let error as UnixFSImportOptionsError {
             throw .badRequest(error.description)
         } catch let error as IPFSRPCError {

@@ -21,15 +21,13 @@ extension IPFSRegistry {
             return Self.goText(
                 .methodNotAllowed, "method \(method) not allowed\n", fields: [.allow: "GET, HEAD, OPTIONS"])
         }
-        // Each segment is percent-decoded on its own, so an escaped slash stays part of a name.
-        var segments: [String] = []
-        for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
-            guard let decoded = PercentDecoding.decode(segment, plusAsSpace: false) else {
-                return Self.goText(.badRequest, "invalid path \"/ipfs/\(path.prefix(200))\": malformed %-escape\n")
-            }
-            segments.append(decoded)
+        // The whole path is decoded before it is split, as Go's URL.Path is (an escaped slash separates names too;
+        // UnixFS names cannot contain one anyway).
+        guard let decoded = PercentDecoding.decode(path, plusAsSpace: false) else {
+            return Self.goText(.badRequest, "invalid path \"/ipfs/\(path.prefix(200))\": malformed %-escape\n")
         }
-        let contentPath = "/ipfs/" + segments.joined(separator: "/")
+        let names = decoded.split(separator: "/", omittingEmptySubsequences: true)
+        let contentPath = "/ipfs/" + names.joined(separator: "/")
         let ipfsPath: IPFSPath
         let node: UnixFSNode
         do {

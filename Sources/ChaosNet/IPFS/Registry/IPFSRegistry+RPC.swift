@@ -169,8 +169,8 @@ extension IPFSRegistry {
         }
     }
 
-    /// `ls?arg=<path>…`: one NDJSON line `{"Objects":[{"Hash":<arg>,"Links":[…]}]}` covering every argument, as Kubo
-    /// 0.6 sends without `stream=true`. Links carry Name, Hash, Size (file size; 0 for directories), Type (1
+    /// `ls?arg=<path>…`: one NDJSON line `{"Objects":[{"Hash":<arg>,"Links":[…]}]}` covering every argument, as
+    /// Kubo 0.6 sends without `stream=true`. Links carry Name, Hash, Size (file size; 0 for directories), Type (1
     /// directory, 2 file, 4 symlink) and Target; each child's block is read to learn its type, as Kubo does.
     func ls(_ query: IPFSRPCQuery) throws(IPFSRPCError) -> HTTPServerResponse {
         let arguments = try query.requiredArguments("ipfs-path")
