@@ -69,12 +69,16 @@ public struct IPFSDAGReader: Sendable {
         UnixFSTarStream(dag: self, root: root, name: name)
     }
 
-    /// Every block CID under `root`, parent before children, in link order: what a scenario picks from to lose one.
+    /// Every block CID under `root`, parent before children, in link order, each block once (identical files share
+    /// blocks): what a scenario picks from to lose one.
     public func blockCIDs(under root: CID) throws(IPFSDAGError) -> [CID] {
         var result: [CID] = []
+        // Membership only; the order comes from the walk.
+        var seen: Set<Multihash> = []
         var stack: [(cid: CID, depth: Int)] = [(root, 0)]
         while let (cid, depth) = stack.popLast() {
             guard depth <= Self.depthMax else { throw .tooDeep(depthMax: Self.depthMax) }
+            guard seen.insert(cid.multihash).inserted else { continue }
             result.append(cid)
             let current = try node(cid)
             for link in current.links.reversed() {

@@ -8,6 +8,14 @@ import HTTPTypes
 /// `Trailer: X-Stream-Error`, byte streams are produced while the DAG is walked, and an error after the first byte
 /// ends the body cleanly and names the error in the trailer, which is what makes silent truncation possible.
 ///
+/// Choices where Kubo leaves room or a simulation needs determinism, each documented at its command:
+/// - `ls` answers one NDJSON line `{"Objects":[{"Hash":<arg>,"Links":[{"Name","Hash","Size","Type","Target"}]}]}`
+///   with `X-Chunked-Output: 1`, as Kubo 0.6 does without `stream=true`.
+/// - `get` names the tar's root entry as the argument (minus `/ipfs/` and trailing slashes), stamps mtime 0, and
+///   announces a directory's cumulative size (a file's size) in `X-Content-Length`, as Kubo's `Size()` does.
+/// - 400 errors carry `"Code":1` (go-ipfs-cmds' `ErrClient`, which is what maps to 400), 500 errors `"Code":0`.
+/// - `add` reads the whole upload before replying, so upload errors are 400s rather than trailer errors.
+///
 /// Operational hooks let scenarios provoke what they test: `loseBlock` removes a block so that a later read fails at
 /// exactly that block, and `bodyPieceSize` makes every streamed reply arrive in pieces of that size.
 ///

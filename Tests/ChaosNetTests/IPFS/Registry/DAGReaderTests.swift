@@ -103,6 +103,9 @@ struct DAGReaderTests {
         }
         #expect(try dag.entries(of: lib).map(\.name) == ["big.bin", "current", "mod-1"])
         #expect(try dag.blockCIDs(under: root.cid).count == store.count)
+        // Two identical files share their block, which is listed once.
+        let twins = try store.add(.directory([.init("a", .file([1, 2])), .init("b", .file([1, 2]))]))
+        #expect(try dag.blockCIDs(under: twins.cid).count == 2)
     }
 
     @Test("the tar stream of a DAG round-trips through TarReader in any fragmentation")
