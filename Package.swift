@@ -55,7 +55,12 @@ let package = Package(
             name: "ChaosNetTests",
             dependencies: ["ChaosNet", .product(name: "HTTPTypes", package: "swift-http-types")]
         ),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenarios", "ChaosNet", "chaos-run"]),
+        .testTarget(
+            name: "ScenarioTests",
+            dependencies: [
+                "Scenarios", "ChaosNet", "chaos-run", .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .testTarget(name: "TriageTests", dependencies: ["Triage"]),
     ],
     swiftLanguageModes: [.v6]
