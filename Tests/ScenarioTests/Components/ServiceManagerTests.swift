@@ -77,3 +77,68 @@ struct ServiceManagerTests {
         }
     }
 }
+
+@Suite("ServiceManager: seed sweep under episodic faults")
+struct ServiceManagerSweepTests {
+    /// Episodic resets and 503s on the registry: correlated in time, different on every seed.
+    static func episodicFaults(_ world: ComponentWorld) {
+        let service = FaultTarget.service(host: "registry", port: 5001)
+        world.network.addFault(Fault(
+            name: "resets", kind: .resetPeer(after: .milliseconds(250)), target: service, toxicity: 0.5,
+            activity: .episodes(meanGap: .seconds(5), meanDuration: .seconds(3))))
+        world.network.addFault(Fault(
+            name: "unavailable", kind: .httpStatus(code: 503, retryAfter: nil), target: service, toxicity: 0.5,
+            activity: .episodes(meanGap: .seconds(5), meanDuration: .seconds(3))))
+    }
+
+    struct SweepRun: Sendable {
+        var statuses: [Int]
+        var violations: [String]
+        var ids: [Int]
+        var attemptCount: Int
+    }
+
+    /// Five robust creations in a row under the episodic faults of `seed`.
+    static func sweepRun(seed: UInt64) throws -> SweepRun {
+        let result = Simulation(seed: seed).run { simulation in
+            let world = try ComponentWorld(simulation)
+            Self.episodicFaults(world)
+            let downloader = world.downloader(.robust)
+            let manager = ServiceManager(
+                variant: .robust, fileSystem: world.fileSystem, downloader: downloader, log: { _ in })
+            let template = ServiceTemplate(name: "trader", hash: world.package.cid.description)
+            var statuses: [Int] = []
+            for _ in 0..<5 {
+                statuses.append(await manager.handleCreate(template: template).status)
+            }
+            let violations = await ServiceManagerInvariants.check(
+                fileSystem: world.fileSystem, servicesRoot: manager.servicesRoot, counterPath: manager.counterPath,
+                records: manager.records)
+            world.registry.stop()
+            return SweepRun(
+                statuses: statuses, violations: violations, ids: manager.records.compactMap(\.id),
+                attemptCount: downloader.attempts.count)
+        }
+        return try unwrap(result)
+    }
+
+    @Test("robust: over seeds 1–12, five creations each, no invariant breaks and every answer is 200 or 503",
+          arguments: 1...12)
+    func robustSweep(seed: Int) throws {
+        let run = try Self.sweepRun(seed: UInt64(seed))
+        #expect(run.violations.isEmpty, "seed \(seed): \(run.violations)")
+        #expect(run.statuses.allSatisfy { $0 == 200 || $0 == 503 }, "seed \(seed): \(run.statuses)")
+        #expect(run.ids == (0..<run.ids.count).map { $0 + 1 }, "seed \(seed): \(run.ids)")
+        #expect(run.ids.count == run.statuses.filter { $0 == 200 }.count, "seed \(seed)")
+    }
+
+    @Test("the sweep's faults bite: across the seeds, creations needed retries")
+    func sweepExercisesRetries() throws {
+        var retries: [UInt64: Int] = [:]
+        for seed in UInt64(1)...12 {
+            let run = try Self.sweepRun(seed: seed)
+            retries[seed] = run.attemptCount - run.statuses.count
+        }
+        #expect(retries.values.filter { $0 > 0 }.count >= 3, "retries per seed: \(retries.sorted { $0.key < $1.key })")
+    }
+}

@@ -140,6 +140,8 @@ public final class IPFSDownloader: PackageDownloader, @unchecked Sendable {
     }
 
     private func fetch(cid: CID, into extractor: TarExtractor) async throws {
+        // A staging directory of the same name can only be debris of a crashed process: never extract on top of it.
+        try? await fileSystem.removeTree(at: extractor.root)
         try await fileSystem.createDirectory(at: extractor.root, mode: 0o755, withIntermediates: true)
         let timeouts = HTTPTimeouts(
             connect: policy.connectTimeout, readIdle: policy.readIdleTimeout, total: policy.totalTimeout)
