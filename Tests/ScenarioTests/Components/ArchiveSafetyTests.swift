@@ -92,3 +92,58 @@ struct ArchiveSafetyTests {
         #expect(try unwrap(result), "seed \(seed): the naive extractor follows ../ out of its target")
     }
 }
+
+@Suite("Downloader: archives that end cleanly but are wrong")
+struct ArchiveVerificationTests {
+    struct Run: Sendable {
+        var error: DownloadError?
+        var thrown: String?
+        var requestCount: Int
+        var paths: [String]
+    }
+
+    static func run(_ variant: IPFSDownloader.Variant, body: [UInt8], seed: UInt64 = 5) throws -> Run {
+        let result = Simulation(seed: seed).run { simulation in
+            let fileSystem = SimFileSystem()
+            let client = CannedHTTPClient(body: body)
+            let downloader = IPFSDownloader(
+                variant: variant, http: client, fileSystem: fileSystem, clock: simulation.clock,
+                random: simulation.random("downloader.jitter"))
+            var thrown: (any Error)?
+            do {
+                try await downloader.download(cid: ArchiveSafetyTests.cid, into: "/pkg")
+            } catch {
+                thrown = error
+            }
+            return Run(
+                error: thrown as? DownloadError, thrown: thrown.map { "\($0)" }, requestCount: client.requestCount,
+                paths: try fileSystem.snapshot(of: "/").paths)
+        }
+        return try unwrap(result)
+    }
+
+    static let cid = ArchiveSafetyTests.cid
+    static let entries: [TarEntry] = [.directory(cid), .file("\(cid)/a.txt", size: 5)]
+
+    @Test("an archive without end blocks and no trailer: naive accepts it, robust retries it as truncated")
+    func missingEndBlocks() throws {
+        var full = try craftedArchive(Self.entries)
+        full.removeLast(1_024)
+        let naive = try Self.run(.naive, body: full)
+        #expect(naive.thrown == nil, "seed 5: \(naive.thrown ?? "")")
+        #expect(naive.paths.contains("pkg/a.txt"), "seed 5: \(naive.paths)")
+        let robust = try Self.run(.robust, body: full)
+        #expect(robust.error?.reason == .truncatedArchive && robust.error?.kind == .transient, "seed 5")
+        #expect(robust.requestCount == 3, "seed 5")
+        #expect(robust.paths.isEmpty, "seed 5: \(robust.paths)")
+    }
+
+    @Test("a complete archive of other content: robust fails hard on the CID mismatch, once, and leaves nothing")
+    func cidMismatch() throws {
+        let body = try craftedArchive(Self.entries)
+        let robust = try Self.run(.robust, body: body)
+        #expect(robust.error?.reason == .cidMismatch && robust.error?.kind == .hard, "seed 5: \(robust.thrown ?? "")")
+        #expect(robust.requestCount == 1, "seed 5")
+        #expect(robust.paths.isEmpty, "seed 5: \(robust.paths)")
+    }
+}
