@@ -34,4 +34,58 @@ public enum E2EBenchmarks {
         }
         return CIDResult(bytes: byteCount, cid: cid, wallSeconds: best)
     }
+
+    public struct ServiceResult: Sendable {
+        public var seeds: Int
+        public var succeeded: Int
+        public var wallSeconds: Double
+        public var virtualSeconds: Double
+        public var seedsPerWallSecond: Double { Double(seeds) / wallSeconds }
+        /// Virtual seconds simulated per wall second.
+        public var timeCompression: Double { virtualSeconds / wallSeconds }
+    }
+
+    /// `seeds` simulations, each one robust service creation that downloads a `fileCount`-file package of
+    /// `byteCount` bytes from the registry over a `bandwidth` link with `latency`, on one thread.
+    public static func serviceCreation(
+        seeds: Int = 200, byteCount: Int = 4 << 20, fileCount: Int = 40,
+        bandwidthBytesPerSecond: Int = 2 << 20, latency: Duration = .milliseconds(20)
+    ) -> ServiceResult {
+        var succeeded = 0
+        var virtualSeconds = 0.0
+        let start = ContinuousClock.now  // determinism: ok (the benchmark measures its own wall time)
+        for seed in 0..<UInt64(seeds) {
+            let simulation = Simulation(
+                seed: seed, configuration: SimulationConfiguration(timeLimit: .seconds(3600), traceCapacity: 0)
+            )
+            let result = simulation.run { simulation in
+                let network = SimNetwork(
+                    simulation,
+                    defaultLink: LinkConditions(latency: latency, bandwidthBytesPerSecond: bandwidthBytesPerSecond)
+                )
+                network.addHost("service")
+                network.addHost("registry")
+                let registry = try IPFSRegistry(network: network, host: "registry")
+                let package = try registry.seedPackage(
+                    IPFSPackageSpec(fileCount: fileCount, byteCount: byteCount, depthMax: 3, symlinkCount: 0)
+                )
+                registry.start()
+                let fileSystem = SimFileSystem(clock: simulation.clock)
+                let downloader = IPFSDownloader(
+                    variant: .robust, http: SimHTTPClient(network: network, host: "service"),
+                    fileSystem: fileSystem, clock: simulation.clock, random: simulation.random("downloader.jitter")
+                )
+                let manager = ServiceManager(variant: .robust, fileSystem: fileSystem, downloader: downloader) { _ in }
+                let response = await manager.handleCreate(
+                    template: ServiceTemplate(name: "bench", hash: package.cid.description)
+                )
+                registry.stop()
+                return response.status == 201 || response.status == 200
+            }
+            if (try? result.value?.get()) == true { succeeded += 1 }
+            virtualSeconds += result.virtualTime.secondsDouble
+        }
+        let wall = (ContinuousClock.now - start).secondsDouble
+        return ServiceResult(seeds: seeds, succeeded: succeeded, wallSeconds: wall, virtualSeconds: virtualSeconds)
+    }
 }
