@@ -177,6 +177,13 @@ public actor DownloadQueue<C: Clock> where C.Duration == Duration {
 
     private func now() -> Duration { epoch.duration(to: clock.now) }
 
+    /// A cancelled queue (its process is stopping) starts no further file system step. Abandoning an atomic replace
+    /// or a claim write between steps is harmless (a temporary file stays behind), and in a simulation it keeps a
+    /// queue whose machine lost power from writing afterwards.
+    private func checkRunning() throws(DownloadQueueError) {
+        if Task.isCancelled { throw .stopped }
+    }
+
     private func recover(claimIds: [String: String]) async throws(DownloadQueueError) {
         try await perform(state.recover(claimIds: claimIds, now: now()))
     }
@@ -210,14 +217,22 @@ public actor DownloadQueue<C: Clock> where C.Duration == Duration {
         let storePath = queueDirectory + "/storage.db"
         let temporaryPath = storePath + ".tmp"
         do {
+            try checkRunning()
             try await fileSystem.writeFile(
                 at: temporaryPath, contents: DownloadQueueCodec.encode(state.entries), mode: 0o644,
                 disposition: .overwrite)
+            try checkRunning()
             try await fileSystem.syncFile(at: temporaryPath)
+            try checkRunning()
             try await fileSystem.rename(from: temporaryPath, to: storePath)
+            try checkRunning()
             try await fileSystem.syncDirectory(at: queueDirectory)
-        } catch {
+        } catch let error as DownloadQueueError {
+            throw error
+        } catch let error as FileSystemError {
             throw .storage(error)
+        } catch {
+            preconditionFailure("unexpected error \(error)")
         }
     }
 
@@ -225,20 +240,30 @@ public actor DownloadQueue<C: Clock> where C.Duration == Duration {
     private func writeClaim(hash: String, bytes: [UInt8]) async throws(DownloadQueueError) {
         let claimPath = claimsDirectory + "/" + hash
         do {
+            try checkRunning()
             switch variant {
             case .naive:
                 try await fileSystem.createDirectory(at: claimsDirectory, withIntermediates: true)
+                try checkRunning()
                 try await fileSystem.writeFile(at: claimPath, contents: bytes, mode: 0o644, disposition: .overwrite)
             case .robust:
                 guard await !fileSystem.exists(at: claimPath) else { return }
                 let temporaryPath = claimPath + ".tmp"
+                try checkRunning()
                 try await fileSystem.writeFile(at: temporaryPath, contents: bytes, mode: 0o644, disposition: .overwrite)
+                try checkRunning()
                 try await fileSystem.syncFile(at: temporaryPath)
+                try checkRunning()
                 try await fileSystem.rename(from: temporaryPath, to: claimPath)
+                try checkRunning()
                 try await fileSystem.syncDirectory(at: claimsDirectory)
             }
-        } catch {
+        } catch let error as DownloadQueueError {
+            throw error
+        } catch let error as FileSystemError {
             throw .storage(error)
+        } catch {
+            preconditionFailure("unexpected error \(error)")
         }
         completionsApplied.append(hash)
     }

@@ -8,6 +8,8 @@ public enum DownloadQueueError: Error, Equatable, Sendable, CustomStringConverti
     case corruptStore(path: String, line: Int, reason: String)
     /// The file system failed while persisting, reading the store, or writing a claim.
     case storage(FileSystemError)
+    /// The calling task was cancelled (the process is stopping) between two file system steps of a write.
+    case stopped
 
     public var description: String {
         switch self {
@@ -16,6 +18,7 @@ public enum DownloadQueueError: Error, Equatable, Sendable, CustomStringConverti
                 + "letters, digits, '-' and '_'"
         case let .corruptStore(path, line, reason): "corrupt download queue \(path), line \(line): \(reason)"
         case let .storage(error): "download queue storage failed: \(error)"
+        case .stopped: "download queue stopped during a write"
         }
     }
 }
