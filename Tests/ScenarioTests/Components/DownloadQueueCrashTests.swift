@@ -216,3 +216,42 @@ struct DownloadQueueCrashTests {
             """)
     }
 }
+
+@Suite("Download queue under concurrent use")
+struct DownloadQueueConcurrencyTests {
+    typealias Fixture = DownloadQueueFixture
+
+    @Test("enqueues racing a download on a slow disk are all persisted, and a bad hash is refused")
+    func concurrentEnqueuesArePersisted() throws {
+        let settings = DownloadQueueSettings()
+        for seed in UInt64(30)..<40 {
+            let (entries, reopened, refusal) = try Fixture.simulate(seed: seed) { simulation in
+                let clock = simulation.clock
+                let recorder = FetchRecorder()
+                let fetch = Fixture.fetch(clock: clock, recorder: recorder) { _ in Fixture.validClaim }
+                // Every step of a store replace suspends for milliseconds, so the writers overlap.
+                let fileSystem = SimFileSystem(latency: .nfs, clock: clock)
+                let queue = try await Fixture.open(
+                    .robust, settings: settings, fileSystem: fileSystem, clock: clock, fetch: fetch)
+                try await queue.enqueue("QmFirst")
+                let loop = simulation.spawn(name: "download loop") {
+                    await queue.run(until: clock.now.advanced(by: .seconds(3)))
+                }
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for index in 0..<6 { group.addTask { try await queue.enqueue("QmRacer\(index)") } }
+                    try await group.waitForAll()
+                }
+                _ = try await loop.value
+                let refusal = await Fixture.errorText { try await queue.enqueue("Qm/../etc") }
+                fileSystem.crash()
+                let reopened = try await Fixture.open(
+                    .robust, settings: settings, fileSystem: fileSystem, clock: clock, fetch: fetch)
+                return (await queue.entries, await reopened.entries, refusal)
+            }
+            #expect(entries.count == 7, "seed \(seed)")
+            #expect(reopened == entries, "seed \(seed)")
+            #expect(entries.filter { $0.status == .downloaded }.count == 3, "seed \(seed)")
+            #expect(refusal.hasPrefix(#"invalid IPFS hash "Qm/../etc""#), "seed \(seed)")
+        }
+    }
+}
