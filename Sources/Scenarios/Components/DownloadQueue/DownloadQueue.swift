@@ -109,7 +109,8 @@ public actor DownloadQueue<C: Clock> where C.Duration == Duration {
     public func failureCounts() -> [(reason: String, count: Int)] { state.failureCounts() }
 
     /// Adds `hash` to the queue (a hash already there changes nothing); for the robust variant the entry is durable
-    /// when this returns.
+    /// when this returns. After a storage error the entry stays queued in memory (written by the next successful
+    /// persist) but is not acknowledged: the producer redelivers it, which is safe since enqueueing is idempotent.
     public func enqueue(_ hash: String) async throws(DownloadQueueError) {
         guard DownloadQueueCodec.isValidHash(hash) else { throw .invalidHash(hash) }
         try await perform(state.enqueue(hash))
