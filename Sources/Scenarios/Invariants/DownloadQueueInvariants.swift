@@ -1,0 +1,57 @@
+/// The download queue's invariants, checked after a run: every entry settled within its limits, no acknowledged entry
+/// lost across crashes and restarts, and no completion applied twice.
+public enum DownloadQueueInvariants {
+    /// The violations found, one sentence each, sorted by hash within each check; empty when all hold.
+    ///
+    /// - Parameters:
+    ///   - entries: the entries of the queue as reopened at the end (for the robust variant: read back from its store).
+    ///   - settings: the settings the queue ran with.
+    ///   - acknowledgedHashes: every hash whose `enqueue` returned without error, across all process lifetimes.
+    ///   - completedHashes: every completion effect applied, across all lifetimes (`completionsApplied` of each
+    ///     queue instance, concatenated).
+    ///   - requireSettled: whether every entry must have reached an end state (downloaded, HARD-failed, or SOFT-failed
+    ///     with every attempt used); without it, pending entries are allowed (the run stopped early).
+    public static func check(
+        entries: [DownloadQueueEntry], settings: DownloadQueueSettings, acknowledgedHashes: [String],
+        completedHashes: [String], requireSettled: Bool
+    ) -> [String] {
+        var violations: [String] = []
+        let maxAttempts = settings.downloadMaxAttempts
+        for entry in entries.sorted(by: { $0.ipfsFileHash < $1.ipfsFileHash }) {
+            let hash = entry.ipfsFileHash
+            if entry.downloadAttempts > maxAttempts {
+                violations.append(
+                    "entry \(hash) has \(entry.downloadAttempts) attempts, more than the \(maxAttempts) allowed")
+            }
+            switch entry.status {
+            case .downloaded:
+                if entry.claimId == nil { violations.append("entry \(hash) is downloaded without a claimId") }
+            case .failed:
+                if entry.failureType == .soft && entry.downloadAttempts < maxAttempts {
+                    violations.append(
+                        "entry \(hash) was given up after a SOFT failure with \(entry.downloadAttempts) of "
+                            + "\(maxAttempts) attempts")
+                }
+                if entry.failureType == nil || entry.failureReason == nil {
+                    violations.append("entry \(hash) failed without a failure type and reason")
+                }
+            case .pending, .downloading:
+                if requireSettled {
+                    violations.append(
+                        "entry \(hash) is still \(entry.status.rawValue) after \(entry.downloadAttempts) attempts")
+                }
+            }
+        }
+        var stored: Set<String> = []
+        for entry in entries { stored.insert(entry.ipfsFileHash) }
+        for hash in Set(acknowledgedHashes).subtracting(stored).sorted() {
+            violations.append("entry \(hash) was acknowledged but is lost")
+        }
+        var completions: [String: Int] = [:]
+        for hash in completedHashes { completions[hash, default: 0] += 1 }
+        for hash in completions.keys.sorted() where completions[hash]! > 1 {
+            violations.append("entry \(hash) was completed \(completions[hash]!) times")
+        }
+        return violations
+    }
+}
