@@ -55,18 +55,24 @@ public enum IPFSPackageGenerator {
         return sizes
     }
 
-    /// `count` bytes from the stream, eight per draw, in little-endian order on every platform.
+    /// `count` bytes from the stream, eight per draw, in little-endian order on every platform. Whole words are
+    /// stored at once: a per-byte loop here measured as a quarter of a seeded service creation.
     static func bytes(_ count: Int, random: SeededRandom) -> [UInt8] {
-        var output = [UInt8](repeating: 0, count: count)
-        var offset = 0
-        while offset < count {
-            let word = random.next()
-            for shift in 0..<min(8, count - offset) {
-                output[offset + shift] = UInt8(truncatingIfNeeded: word >> (8 * UInt64(shift)))
+        [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let raw = UnsafeMutableRawBufferPointer(buffer)
+            var offset = 0
+            while offset + 8 <= count {
+                raw.storeBytes(of: random.next().littleEndian, toByteOffset: offset, as: UInt64.self)
+                offset += 8
             }
-            offset += 8
+            if offset < count {
+                let word = random.next()
+                for shift in 0..<(count - offset) {
+                    raw[offset + shift] = UInt8(truncatingIfNeeded: word >> (8 * UInt64(shift)))
+                }
+            }
+            initialized = count
         }
-        return output
     }
 
     /// A directory under construction; entries keep insertion order, the index only finds them by name.
