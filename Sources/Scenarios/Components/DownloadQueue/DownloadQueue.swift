@@ -208,7 +208,7 @@ public actor DownloadQueue<C: Clock> where C.Duration == Duration {
     private func persist() async throws(DownloadQueueError) {
         guard variant == .robust else { return }
         while isPersisting {
-            await withCheckedContinuation { persistWaiters.append($0) }
+            await withCheckedContinuation { persistWaiters.append($0) }  // determinism: ok (not hot)
         }
         isPersisting = true
         defer {

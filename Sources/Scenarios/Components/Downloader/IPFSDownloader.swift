@@ -115,7 +115,7 @@ public final class IPFSDownloader: PackageDownloader, @unchecked Sendable {
                 } catch {
                     let failure = Self.classify(error)
                     attempts.append(DownloadAttempt(cid: cid, number: number, delayBefore: delay, error: failure))
-                    let unit = Double.random(in: 0..<1, using: &random)
+                    let unit = Double.random(in: 0..<1, using: &random)  // determinism: ok (seeded generator)
                     action = machine.attemptFailed(failure, retryAfter: failure.retryAfter, unit: unit)
                 }
             }
