@@ -218,16 +218,8 @@ public actor DownloadQueue<C: Clock> where C.Duration == Duration {
         let storePath = queueDirectory + "/storage.db"
         let temporaryPath = storePath + ".tmp"
         do {
-            try checkRunning()
-            try await fileSystem.writeFile(
-                at: temporaryPath, contents: DownloadQueueCodec.encode(state.entries), mode: 0o644,
-                disposition: .overwrite)
-            try checkRunning()
-            try await fileSystem.syncFile(at: temporaryPath)
-            try checkRunning()
-            try await fileSystem.rename(from: temporaryPath, to: storePath)
-            try checkRunning()
-            try await fileSystem.syncDirectory(at: queueDirectory)
+            try await replaceDurably(
+                storePath, in: queueDirectory, with: DownloadQueueCodec.encode(state.entries), through: temporaryPath)
         } catch let error as DownloadQueueError {
             throw error
         } catch let error as FileSystemError {
@@ -249,15 +241,7 @@ public actor DownloadQueue<C: Clock> where C.Duration == Duration {
                 try await fileSystem.writeFile(at: claimPath, contents: bytes, mode: 0o644, disposition: .overwrite)
             case .robust:
                 guard await !fileSystem.exists(at: claimPath) else { return }
-                let temporaryPath = claimPath + ".tmp"
-                try checkRunning()
-                try await fileSystem.writeFile(at: temporaryPath, contents: bytes, mode: 0o644, disposition: .overwrite)
-                try checkRunning()
-                try await fileSystem.syncFile(at: temporaryPath)
-                try checkRunning()
-                try await fileSystem.rename(from: temporaryPath, to: claimPath)
-                try checkRunning()
-                try await fileSystem.syncDirectory(at: claimsDirectory)
+                try await replaceDurably(claimPath, in: claimsDirectory, with: bytes, through: claimPath + ".tmp")
             }
         } catch let error as DownloadQueueError {
             throw error
@@ -267,5 +251,20 @@ public actor DownloadQueue<C: Clock> where C.Duration == Duration {
             preconditionFailure("unexpected error \(error)")
         }
         completionsApplied.append(hash)
+    }
+
+    /// Replaces `path` so that a crash leaves either the old or the new contents: write a temporary file, sync it,
+    /// rename it over `path`, sync the directory. Stops between steps once the queue is stopped.
+    private func replaceDurably(
+        _ path: String, in directory: String, with contents: [UInt8], through temporaryPath: String
+    ) async throws {
+        try checkRunning()
+        try await fileSystem.writeFile(at: temporaryPath, contents: contents, mode: 0o644, disposition: .overwrite)
+        try checkRunning()
+        try await fileSystem.syncFile(at: temporaryPath)
+        try checkRunning()
+        try await fileSystem.rename(from: temporaryPath, to: path)
+        try checkRunning()
+        try await fileSystem.syncDirectory(at: directory)
     }
 }
