@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.3.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         .target(
@@ -35,7 +36,11 @@ let package = Package(
         ),
         .target(
             name: "Scenarios",
-            dependencies: ["ChaosNet", .product(name: "HTTPTypes", package: "swift-http-types")],
+            dependencies: [
+                "ChaosNet", "Triage",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: settings
         ),
         .target(name: "Triage"),

@@ -1,0 +1,101 @@
+import ChaosNet
+
+/// A scenario: one world (hosts, registry, links, faults), one workload run in it by each declared variant, the
+/// invariants that must hold afterwards, what a sweep is expected to find, and the rerun policies to evaluate.
+///
+/// Scenario files (`scenarios/*.yaml`, format in `scenarios/README.md`) load into this value with
+/// `ScenarioLoader`; Swift code can also build one directly, with the same defaults as the file format.
+public struct ScenarioFile: Sendable, Equatable {
+    /// Short kebab-case name, used in reports and replay commands.
+    public var name: String
+    /// One sentence for `chaos-run list` and reports.
+    public var description: String
+    /// Seeds a sweep runs when the command line does not say (`--seeds`).
+    public var seedCount: Int
+    /// Virtual time after which a seed stops with a `timeout` outcome.
+    public var timeLimit: Duration
+    public var topology: TopologySpec
+    /// Conditions of the links between hosts; pairs not listed use `TopologySpec.defaultLink`.
+    public var links: [LinkSpec]
+    /// Network and HTTP faults, in the order the network consults them.
+    public var faults: [Fault]
+    public var fileSystemFaults: [FileSystemFaultSpec]
+    public var workload: WorkloadSpec
+    /// The invariants checked after every seed; empty means every invariant the component has.
+    public var invariants: [InvariantName]
+    /// What a sweep of each variant must find; variants without an entry have no expectation.
+    public var expectations: [VariantExpectation]
+    public var rerun: RerunSpec
+
+    public init(
+        name: String, description: String, seedCount: Int = 100, timeLimit: Duration = .seconds(3600),
+        topology: TopologySpec = TopologySpec(), links: [LinkSpec] = [], faults: [Fault] = [],
+        fileSystemFaults: [FileSystemFaultSpec] = [], workload: WorkloadSpec, invariants: [InvariantName] = [],
+        expectations: [VariantExpectation] = [], rerun: RerunSpec = RerunSpec()
+    ) {
+        self.name = name
+        self.description = description
+        self.seedCount = seedCount
+        self.timeLimit = timeLimit
+        self.topology = topology
+        self.links = links
+        self.faults = faults
+        self.fileSystemFaults = fileSystemFaults
+        self.workload = workload
+        self.invariants = invariants
+        self.expectations = expectations
+        self.rerun = rerun
+    }
+
+    /// The expectation for one variant, if the file states one.
+    public func expectation(for variant: ComponentVariant) -> VariantExpectation? {
+        expectations.first { $0.variant == variant }
+    }
+}
+
+/// The two implementations every component has: `naive`, faithful to the incident, and `robust`, the fix.
+public enum ComponentVariant: String, Sendable, Equatable, CaseIterable, Comparable {
+    case naive, robust
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// What a sweep of one variant must find for the run to count as expected (exit code 0).
+public struct VariantExpectation: Sendable, Equatable {
+    public var variant: ComponentVariant
+    /// The highest acceptable failure rate, in 0...1.
+    public var maxFailureRate: Double?
+    /// The lowest failure rate the sweep must show, in 0...1: a naive variant that reproduces an incident is expected
+    /// to fail at the incident's rate, and a sweep that stops finding the failure has lost the reproduction.
+    public var minFailureRate: Double?
+
+    public init(variant: ComponentVariant, maxFailureRate: Double? = nil, minFailureRate: Double? = nil) {
+        self.variant = variant
+        self.maxFailureRate = maxFailureRate
+        self.minFailureRate = minFailureRate
+    }
+}
+
+/// Which rerun policies a sweep evaluates for transient failures (the math is in DESIGN.md).
+public struct RerunSpec: Sendable, Equatable {
+    /// Candidate delays between a failure and its rerun; q(d) is measured for each by rerunning inside the same world.
+    public var delays: [Duration]
+    /// The residual failure rate a policy must reach, in 0...1 (default 0.1%).
+    public var target: Double
+    /// The most reruns a policy may use.
+    public var rerunsMax: Int
+    /// The usual guess the report compares with: `reruns=2, reruns_delay=5`.
+    public var blindReruns: Int
+    public var blindDelay: Duration
+
+    public init(
+        delays: [Duration] = [0, 1, 5, 15, 30, 60, 120].map { .seconds($0) }, target: Double = 0.001,
+        rerunsMax: Int = 5, blindReruns: Int = 2, blindDelay: Duration = .seconds(5)
+    ) {
+        self.delays = delays
+        self.target = target
+        self.rerunsMax = rerunsMax
+        self.blindReruns = blindReruns
+        self.blindDelay = blindDelay
+    }
+}
