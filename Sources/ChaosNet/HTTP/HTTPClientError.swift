@@ -25,6 +25,21 @@ public enum HTTPClientError: Error, Equatable, Sendable, CustomStringConvertible
         }
     }
 
+    /// The case as a stable short name (`read_timeout`, `connection_reset`, …), for logs and failure signatures.
+    public var name: String {
+        switch self {
+        case .connectTimeout: "connect_timeout"
+        case .readTimeout: "read_timeout"
+        case .totalTimeout: "total_timeout"
+        case .connectionRefused: "connection_refused"
+        case .connectionReset: "connection_reset"
+        case .truncatedBody: "truncated_body"
+        case .malformedResponse: "malformed_response"
+        case .tooLarge: "too_large"
+        case .invalidRequest: "invalid_request"
+        }
+    }
+
     public var description: String {
         switch self {
         case let .connectTimeout(host, port): "connect to \(host):\(port) timed out"

@@ -31,10 +31,16 @@ public struct DownloadError: Error, Equatable, Sendable, CustomStringConvertible
     public var status: Int?
     /// The attempts made before giving up.
     public var attemptCount: Int
+    /// The underlying failure as a stable short name (`read_timeout`, `connection_reset`, `http_503`, …): finer than
+    /// `reason`, for logs and failure signatures.
+    public var cause: String
     /// The wait a 429 or 503 reply asked for.
     public var retryAfter: Duration?
 
-    public init(kind: Kind, reason: Reason, details: String, status: Int? = nil, attemptCount: Int = 1) {
+    public init(
+        kind: Kind, reason: Reason, details: String, status: Int? = nil, attemptCount: Int = 1, cause: String? = nil
+    ) {
+        self.cause = cause ?? status.map { "http_\($0)" } ?? reason.rawValue
         self.kind = kind
         self.reason = reason
         self.details = details

@@ -8,7 +8,8 @@ extension IPFSDownloader {
         case let error as DownloadError:
             return error
         case let error as HTTPClientError:
-            return DownloadError(kind: error.isTransient ? .transient : .hard, reason: .network, details: "\(error)")
+            return DownloadError(kind: error.isTransient ? .transient : .hard, reason: .network, details: "\(error)",
+                cause: error.name)
         case let error as HTTPStatusError:
             let transient = error.status == 429 || (500...599).contains(error.status)
             return DownloadError(

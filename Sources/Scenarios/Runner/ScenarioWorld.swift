@@ -1,0 +1,96 @@
+import ChaosNet
+
+/// One seed's world, built from a scenario: the network with its hosts, links and faults, the registry serving the
+/// shared fixtures, the client host's HTTP client, and its file system with the scenario's file-system faults.
+final class ScenarioWorld: @unchecked Sendable {
+    let simulation: Simulation
+    let scenario: ScenarioFile
+    let fixtures: ScenarioFixtures
+    let network: SimNetwork
+    let registry: IPFSRegistry?
+    let client: SimHTTPClient
+    let fileSystem: SimFileSystem
+    /// When the machine loses power, merged over every `crash` file-system fault.
+    private let crashTimelines: [FaultTimeline]
+
+    init(simulation: Simulation, scenario: ScenarioFile, fixtures: ScenarioFixtures) throws {
+        self.simulation = simulation
+        self.scenario = scenario
+        self.fixtures = fixtures
+        let topology = scenario.topology
+        network = SimNetwork(simulation, defaultLink: topology.defaultLink)
+        for host in topology.hosts { network.addHost(host) }
+        for link in scenario.links { network.setLink(link.between.0, link.between.1, link.conditions) }
+        for fault in scenario.faults { network.addFault(fault) }
+        if let spec = topology.registry {
+            let registry = try IPFSRegistry(network: network, host: spec.host, port: spec.port, store: fixtures.store)
+            registry.start()
+            self.registry = registry
+        } else {
+            registry = nil
+        }
+        client = SimHTTPClient(network: network, host: topology.clientHost)
+        fileSystem = SimFileSystem(clock: simulation.clock, random: simulation.random("filesystem"))
+        var crashes: [FaultTimeline] = []
+        var toggled: [(name: String, timeline: FaultTimeline, apply: () -> Void, revert: () -> Void)] = []
+        let fileSystem = self.fileSystem
+        for fault in scenario.fileSystemFaults {
+            let timeline = FaultTimeline(activity: fault.activity, random: simulation.random("fs-fault.\(fault.name)"))
+            switch fault.kind {
+            case .crash:
+                crashes.append(timeline)
+            case let .diskFull(capacity):
+                toggled.append((fault.name, timeline, { fileSystem.capacityBytes = capacity },
+                                { fileSystem.capacityBytes = .max }))
+            case .slowMetadata:
+                toggled.append((fault.name, timeline, { fileSystem.latency = .nfs }, { fileSystem.latency = .none }))
+            }
+        }
+        crashTimelines = crashes
+        for fault in toggled {
+            schedule(fault.name, fault.timeline, from: .zero, apply: fault.apply, revert: fault.revert)
+        }
+        let simulation = simulation
+        fileSystem.onFailureInjected = { operation, path, error in
+            simulation.trace("filesystem", "\(operation) \(path): \(error)")
+        }
+    }
+
+    /// The registry's address as components call it, `host:port`.
+    var registryAuthority: String {
+        guard let spec = scenario.topology.registry else { return "registry:5001" }
+        return "\(spec.host):\(spec.port)"
+    }
+
+    /// The next power loss at or after `time`: when it happens and when the machine is back.
+    func nextCrash(after time: Duration) -> (start: Duration, end: Duration)? {
+        crashTimelines.compactMap { $0.nextPeriod(after: time) }.min { $0.start < $1.start }
+    }
+
+    var hasCrashes: Bool { !crashTimelines.isEmpty }
+
+    /// Applies a fault at the start of each active period and reverts it at the end, with scheduled actions (no task
+    /// stays behind when the workload is done).
+    private func schedule(
+        _ name: String, _ timeline: FaultTimeline, from time: Duration,
+        apply: @escaping () -> Void, revert: @escaping () -> Void
+    ) {
+        guard let period = timeline.nextPeriod(after: time), period.start < scenario.timeLimit else { return }
+        let simulation = self.simulation
+        _ = simulation.schedule(at: SimClock.Instant(offset: period.start)) { [weak self] in
+            simulation.trace("filesystem", "fault '\(name)' active")
+            apply()
+            guard period.end < .nanoseconds(Int64.max) else { return }
+            _ = simulation.schedule(at: SimClock.Instant(offset: period.end)) { [weak self] in
+                simulation.trace("filesystem", "fault '\(name)' over")
+                revert()
+                self?.schedule(name, timeline, from: period.end, apply: apply, revert: revert)
+            }
+        }
+    }
+
+    /// Stops the registry's listener, so that nothing keeps serving after the workload.
+    func shutDown() {
+        registry?.stop()
+    }
+}
