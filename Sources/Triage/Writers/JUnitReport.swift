@@ -38,7 +38,7 @@ public enum JUnitReport {
                 lines += rerunElement("rerunFailure", signature, in: scenario)
             }
         }
-        lines.append("    <system-out>\(XMLEscaping.escape(overview(scenario)))</system-out>")
+        lines.append("    <system-out>\(XMLEscaping.escapeText(overview(scenario)))</system-out>")
         lines.append("  </testcase>")
         return lines
     }
@@ -55,7 +55,7 @@ public enum JUnitReport {
         }
         let text = scenario.signatures.map(describe).joined(separator: "\n")
         return "    <failure message=\"\(XMLEscaping.escape(reasons.joined(separator: "; ")))\" "
-            + "type=\"\(XMLEscaping.escape(type))\">\(XMLEscaping.escape(text))</failure>"
+            + "type=\"\(XMLEscaping.escape(type))\">\(XMLEscaping.escapeText(text))</failure>"
     }
 
     /// A Surefire `<flakyFailure>` or `<rerunFailure>` for one signature, its seeds and replay command inside.
@@ -66,8 +66,8 @@ public enum JUnitReport {
             + "\(signature.seeds[0]))"
         return [
             "    <\(element) message=\"\(XMLEscaping.escape(message))\" type=\"\(XMLEscaping.escape(signature.id))\">",
-            "      <stackTrace>\(XMLEscaping.escape(describe(signature)))</stackTrace>",
-            "      <system-out>\(XMLEscaping.escape("replay: " + signature.replay))</system-out>",
+            "      <stackTrace>\(XMLEscaping.escapeText(describe(signature)))</stackTrace>",
+            "      <system-out>\(XMLEscaping.escapeText("replay: " + signature.replay))</system-out>",
             "    </\(element)>",
         ]
     }
