@@ -106,6 +106,15 @@ struct JUnitReportTests {
         #expect(text.contains("chaos-run replay 'dir/it'\\''s <odd>.yaml' --seed 3 --variant 'v'\\''1'"))
     }
 
+    @Test("line breaks in attributes survive parsing")
+    func lineBreaksInAttributes() throws {
+        var sweep = Self.awkwardSweep()
+        sweep.scenario = "two\nlines"
+        let root = try Self.parse(JUnitReport.render(Report(sweeps: [sweep])))
+        #expect(root.elements(forName: "testcase").first?.attribute(forName: "classname")?.stringValue
+            == "two\nlines")
+    }
+
     @Test("control characters XML cannot hold are replaced, so the file still parses")
     func controlCharacters() throws {
         var sweep = Self.awkwardSweep()

@@ -9,6 +9,9 @@ extension ScenarioReport {
     ///   restricted to those signatures (`only_rerun`), or `quarantine` when none reaches the target. Without measured
     ///   evidence every rerun is assumed to fail (q = 1 at every delay), which means `quarantine` unless the failure
     ///   rate is already under the target: a policy nobody measured is a guess, and guesses are what this replaces.
+    ///
+    /// With measured evidence, p is the evidence's failure rate (the runner measures it together with q(d), normally
+    /// the sweep's transient failure rate); without it, p is the sweep's failure rate.
     public struct Policy: Codable, Sendable, Equatable {
         public var action: RerunPolicy.Action
         public var reruns: Int
