@@ -1,0 +1,105 @@
+import Testing
+import Triage
+
+@Suite("Policy derivation")
+struct PolicyDerivationTests {
+    @Test("damaging failures mean fix: never rerun them, rerun nothing")
+    func fixWhenDamaging() {
+        let report = ScenarioReport(Fixtures.damagingSweep())
+        #expect(report.policy.action == .fix)
+        #expect(report.policy.neverRerun == ["damaging:service.partial_directory"])
+        #expect(report.policy.onlyRerun.isEmpty)
+        #expect(report.policy.reruns == 0)
+        #expect(report.policy.pytestMarker == nil)
+        #expect(report.policy.residualFailureRate == 0.08)
+        #expect(report.policy.reason.hasPrefix(
+            "damaging failures are never rerun: a rerun would hide a partial directory"))
+    }
+
+    @Test("hang, timeout, crash and violation are never rerun either, and all of them are listed", arguments: [
+        FailureKind.hang, .timeout, .crash, .violation,
+    ])
+    func fixForEveryNonTransientKind(kind: FailureKind) {
+        let other = SeedFailure(kind: kind, signature: "\(kind):x", summary: "x")
+        let sweep = VariantSweep(
+            scenario: "s", variant: "v", file: "f", requestedSeeds: 10,
+            records: Fixtures.records(
+                count: 10, failures: [3: other, 4: Fixtures.partialDirectory, 5: Fixtures.registry503]
+            ),
+            rerunEvidence: Fixtures.evidence
+        )
+        let policy = ScenarioReport(sweep).policy
+        #expect(policy.action == .fix)
+        #expect(policy.neverRerun == ["\(kind):x", "damaging:service.partial_directory"].sorted())
+    }
+
+    @Test("transient failures get the cheapest measured policy, computed by hand")
+    func rerunHandComputed() {
+        // p = 68 / 1000 = 6.8%. d = 0 and d = 5 never reach 0.1% within 5 reruns (0.068 · 0.5⁵ = 0.2%).
+        // d = 30: k = 1 leaves 0.068 · 0.04 = 0.272%, k = 2 leaves 0.068 · 0.04² = 0.01088%, costing
+        // 0.068 · (30 + 10) · (1 + 0.04) = 2.8288 s. d = 120 needs k = 2 as well but costs
+        // 0.068 · 130 · 1.02 = 9.0168 s.
+        let report = ScenarioReport(Fixtures.flakySweep())
+        #expect(report.failureRate == 0.068)
+        let policy = report.policy
+        #expect(policy.action == .rerun)
+        #expect(policy.reruns == 2)
+        #expect(policy.delaySeconds == 30)
+        #expect(abs(policy.residualFailureRate - 0.000_108_8) < 1e-12)
+        #expect(abs(policy.expectedCostSeconds - 2.8288) < 1e-9)
+        #expect(policy.onlyRerun == ["transient:http.read_timeout", "transient:registry.503"])
+        #expect(policy.neverRerun.isEmpty)
+        #expect(policy.pytestMarker == "@pytest.mark.flaky(reruns=2, reruns_delay=30, "
+            + "only_rerun=[\"transient:http.read_timeout\", \"transient:registry.503\"])")
+        #expect(policy.reason == "p = 6.8%, q(30 s) = 4%: 2 reruns 30 s apart leave 0.011% ≤ 0.1%, "
+            + "costing 2.829 s per run on average")
+        #expect(report.passesCI)
+    }
+
+    @Test("no measured reruns: every rerun is assumed to fail, so quarantine")
+    func quarantineWithoutEvidence() {
+        var sweep = Fixtures.flakySweep()
+        sweep.rerunEvidence = nil
+        let policy = ScenarioReport(sweep).policy
+        #expect(policy.action == .quarantine)
+        #expect(policy.residualFailureRate == 0.068)
+        #expect(policy.reason.contains("assumed to fail (q = 1)"))
+        #expect(!ScenarioReport(sweep).passesCI)
+    }
+
+    @Test("measured reruns that never reach the target: quarantine, with the best residual")
+    func quarantineWithEvidence() {
+        var sweep = Fixtures.flakySweep()
+        sweep.rerunEvidence = RerunEvidence(
+            failureRate: 0.068, rerunFailureRates: [.init(delaySeconds: 60, failureRate: 0.5, trials: 68)],
+            runSeconds: 10
+        )
+        let policy = ScenarioReport(sweep).policy
+        #expect(policy.action == .quarantine)
+        #expect(abs(policy.residualFailureRate - 0.068 / 32) < 1e-12)  // 0.068 · 0.5⁵
+        #expect(policy.reason.contains("even 5 reruns leave 0.21% > 0.1%"))
+    }
+
+    @Test("nothing failed: no action")
+    func noneWhenStable() {
+        let report = ScenarioReport(Fixtures.stableSweep())
+        #expect(report.policy.action == .none)
+        #expect(report.policy.residualFailureRate == 0)
+        #expect(report.blindPolicy.residualFailureRate == 0)
+        #expect(!report.blindPolicy.hidesDamage)
+    }
+
+    @Test("the blind reruns=2, reruns_delay=5 policy: residual and cost from q(5), and whether it hides damage")
+    func blindPolicy() {
+        let flaky = ScenarioReport(Fixtures.flakySweep()).blindPolicy
+        #expect(flaky.reruns == 2 && flaky.delaySeconds == 5)
+        #expect(abs(flaky.residualFailureRate - 0.017) < 1e-12)  // 0.068 · 0.5²
+        #expect(abs(flaky.expectedCostSeconds - 1.53) < 1e-9)  // 0.068 · (5 + 10) · 1.5
+        #expect(!flaky.hidesDamage)
+        #expect(flaky.pytestMarker == "@pytest.mark.flaky(reruns=2, reruns_delay=5)")
+
+        let damaging = ScenarioReport(Fixtures.damagingSweep()).blindPolicy
+        #expect(damaging.hidesDamage)
+        #expect(damaging.residualFailureRate == 0.08)  // no evidence: q = 1, so the failure rate itself
+    }
+}
