@@ -17,7 +17,10 @@ struct ChaosRun: AsyncParsableCommand {
             Exit codes: 0 success (expectations met), 1 a run failed or expectations were not met, 2 bad input or \
             usage.
             """,
-        subcommands: [DemoCommand.self, CIDCommand.self, BenchCommand.self]
+        subcommands: [
+            ListCommand.self, RunCommand.self, ReplayCommand.self, CheckDeterminismCommand.self, DemoCommand.self,
+            CIDCommand.self, BenchCommand.self, WorkerCommand.self,
+        ]
     )
 }
 
@@ -48,7 +51,7 @@ enum ChaosRunMain {
 }
 
 /// Writes a line to standard error (the C `stderr` global is not concurrency-safe in Swift 6).
-func printToStandardError(_ message: String) {
-    let line = message.hasSuffix("\n") ? message : message + "\n"
+func printToStandardError(_ message: String, newline: Bool = true) {
+    let line = !newline || message.hasSuffix("\n") ? message : message + "\n"
     _ = line.withCString { write(2, $0, strlen($0)) }
 }

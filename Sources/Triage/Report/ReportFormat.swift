@@ -2,9 +2,9 @@ import Foundation
 
 /// Number formatting for the human-readable reports. Uses `String(format:)`, which formats in the POSIX locale, so
 /// reports read the same on every machine.
-enum ReportFormat {
+public enum ReportFormat {
     /// A rate as a percentage with two significant digits below 10% ("6.8%", "0.011%") and at most one decimal above.
-    static func percent(_ rate: Double) -> String {
+    public static func percent(_ rate: Double) -> String {
         let value = rate * 100
         if value == 0 { return "0%" }
         if value >= 10 { return trimmed(String(format: "%.1f", value)) + "%" }
@@ -13,12 +13,12 @@ enum ReportFormat {
     }
 
     /// Seconds with at most three decimals, trailing zeros dropped: "30 s", "0.25 s".
-    static func seconds(_ seconds: Double) -> String {
+    public static func seconds(_ seconds: Double) -> String {
         trimmed(String(format: "%.3f", seconds)) + " s"
     }
 
     /// A number as pytest writes it: an integer when whole ("5"), otherwise with at most three decimals.
-    static func number(_ value: Double) -> String {
+    public static func number(_ value: Double) -> String {
         trimmed(String(format: "%.3f", value))
     }
 

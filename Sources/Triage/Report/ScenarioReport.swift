@@ -77,7 +77,8 @@ public struct ScenarioReport: Codable, Sendable, Equatable {
             seeds: sweep.requestedSeeds, firstSeed: sweep.firstSeed, runs: runs, passed: runs - failed,
             failed: failed, failureRate: failureRate, failureRateCI95: [interval.lower, interval.upper],
             verdict: Verdict.judge(runs: runs, failed: failed, signatures: signatures),
-            expectation: sweep.maxFailureRate.map { Expectation(maxFailureRate: $0, failureRate: failureRate) },
+            expectation: sweep.maxFailureRate == nil && sweep.minFailureRate == nil ? nil : Expectation(
+                maxFailureRate: sweep.maxFailureRate, minFailureRate: sweep.minFailureRate, failureRate: failureRate),
             signatures: signatures,
             policy: Policy.derive(
                 signatures: signatures, failureRate: failureRate, evidence: sweep.rerunEvidence, settings: settings

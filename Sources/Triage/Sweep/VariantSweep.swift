@@ -14,6 +14,8 @@ public struct VariantSweep: Sendable {
     public var rerunSettings: RerunSettings
     /// The scenario's expectation for this variant, if it has one.
     public var maxFailureRate: Double?
+    /// The lowest failure rate the scenario expects for this variant (an incident reproduction), if any.
+    public var minFailureRate: Double?
     public var wallSeconds: Double
     /// The sweep was interrupted (Ctrl-C) before all seeds finished.
     public var incomplete: Bool
@@ -21,7 +23,7 @@ public struct VariantSweep: Sendable {
     public init(
         scenario: String, description: String = "", variant: String, file: String, requestedSeeds: Int,
         firstSeed: UInt64 = 0, records: [SeedRecord], rerunEvidence: RerunEvidence? = nil,
-        rerunSettings: RerunSettings = RerunSettings(), maxFailureRate: Double? = nil, wallSeconds: Double = 0,
+        rerunSettings: RerunSettings = RerunSettings(), maxFailureRate: Double? = nil, minFailureRate: Double? = nil, wallSeconds: Double = 0,
         incomplete: Bool = false
     ) {
         self.scenario = scenario
@@ -34,6 +36,7 @@ public struct VariantSweep: Sendable {
         self.rerunEvidence = rerunEvidence
         self.rerunSettings = rerunSettings
         self.maxFailureRate = maxFailureRate
+        self.minFailureRate = minFailureRate
         self.wallSeconds = wallSeconds
         self.incomplete = incomplete
     }

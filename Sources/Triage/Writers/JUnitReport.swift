@@ -49,8 +49,8 @@ public enum JUnitReport {
         var reasons = ["\(scenario.verdict.rawValue), \(scenario.policy.action.rawValue): \(scenario.policy.reason)"]
         if let expectation = scenario.expectation, !expectation.met {
             reasons.insert(
-                "failure rate \(ReportFormat.percent(scenario.failureRate)) exceeds the expected "
-                    + ReportFormat.percent(expectation.maxFailureRate), at: 0
+                "failure rate \(ReportFormat.percent(scenario.failureRate)) is not \(expectation.bounds) as expected",
+                at: 0
             )
         }
         let text = scenario.signatures.map(describe).joined(separator: "\n")

@@ -45,8 +45,7 @@ public enum MarkdownReport {
             + "(\(ReportFormat.percent(scenario.failureRate)), 95% CI \(interval(scenario))).")
         if let expectation = scenario.expectation {
             let outcome = expectation.met ? "met" : "**not met**"
-            let bound = ReportFormat.percent(expectation.maxFailureRate)
-            lines.append("- Expectation: failure rate ≤ \(bound): \(outcome).")
+            lines.append("- Expectation: failure rate \(expectation.bounds): \(outcome).")
         }
         guard !scenario.signatures.isEmpty else { return lines }
         let policy = scenario.policy

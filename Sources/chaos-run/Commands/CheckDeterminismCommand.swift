@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import Scenarios
+
+struct CheckDeterminismCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check-determinism",
+        abstract: "Runs each seed twice in separate processes and checks that both runs agree exactly.",
+        discussion: """
+            Both runs of a seed must end with the same failure (or none), the same virtual time and the same trace \
+            digest. On a mismatch, the seed is run twice more with traces and the first differing trace event of \
+            both runs is printed.
+
+            Exit codes: 0 every seed agreed, 1 a seed differed, 2 bad input or usage.
+            """
+    )
+
+    @Argument(help: "The scenario file (YAML or JSON).")
+    var file: String
+
+    @Option(help: "Seeds to check per variant (1...100000).")
+    var seeds: Int = 20
+
+    @Option(help: "The first seed.")
+    var firstSeed: UInt64 = 1
+
+    @Option(help: "Check only this variant (naive or robust).")
+    var variant: String?
+
+    @Option(help: "Worker processes per round (1...256).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard (1...100_000).contains(seeds) else {
+            throw ValidationError("--seeds must be between 1 and 100000, got \(seeds).")
+        }
+        guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256, got \(jobs).") }
+        if let variant, ComponentVariant(rawValue: variant) == nil {
+            throw ValidationError("--variant must be naive or robust, got '\(variant)'.")
+        }
+    }
+
+    func run() throws {
+        let target = try SweepTarget.load(file, variant: variant)
+        Interruption.install()
+        var jobList: [WorkerJob] = []
+        for variant in target.variants {
+            for offset in 0..<UInt64(seeds) {
+                jobList.append(WorkerJob(file: file, variant: variant.rawValue, seed: firstSeed &+ offset))
+            }
+        }
+        // Two rounds, each on its own fresh worker processes.
+        let first = try round(jobList)
+        let second = try round(jobList)
+        var mismatches: [Int] = []
+        for index in jobList.indices {
+            guard let a = first[index], let b = second[index] else { continue }
+            if a != b { mismatches.append(index) }
+        }
+        let checked = jobList.indices.count { first[$0] != nil && second[$0] != nil }
+        guard !mismatches.isEmpty else {
+            print("\(target.scenario.name): \(checked) seed run(s) agreed across processes (digests, outcomes, times).")
+            if checked < jobList.count { throw ExitCode(1) }
+            return
+        }
+        print("\(target.scenario.name): \(mismatches.count) of \(checked) seed run(s) differ between processes.")
+        let shown = Array(mismatches.prefix(3))
+        let traced = shown.map { var job = jobList[$0]; job.trace = true; return job }
+        let traceA = try WorkerPool(count: jobs, interrupted: { Interruption.isRequested }).run(traced)
+        let traceB = try WorkerPool(count: jobs, interrupted: { Interruption.isRequested }).run(traced)
+        for (position, index) in shown.enumerated() {
+            let job = jobList[index]
+            print("seed \(job.seed) (\(job.variant)):")
+            print("  run 1: \(first[index] ?? "-")")
+            print("  run 2: \(second[index] ?? "-")")
+            let linesA = Self.trace(traceA[position])
+            let linesB = Self.trace(traceB[position])
+            if let difference = zip(linesA, linesB).enumerated().first(where: { $0.element.0 != $0.element.1 }) {
+                print("  first differing trace event (#\(difference.offset)):")
+                print("    run 1: \(difference.element.0)")
+                print("    run 2: \(difference.element.1)")
+            } else if linesA.count != linesB.count {
+                print("  the traces agree for \(min(linesA.count, linesB.count)) events, then one run has more")
+            } else {
+                print("  the traced reruns agreed: the difference depends on something outside the trace")
+            }
+        }
+        throw ExitCode(1)
+    }
+
+    /// One round: a fingerprint per job (failure signature, virtual time, digest), nil for a job that did not run.
+    private func round(_ jobs: [WorkerJob]) throws -> [String?] {
+        let pool = WorkerPool(count: self.jobs, interrupted: { Interruption.isRequested })
+        let results: [WorkerPool.Result?]
+        do {
+            results = try pool.run(jobs)
+        } catch {
+            throw BadInput("\(error)")
+        }
+        return results.map { result in
+            switch result {
+            case let .reply(reply)?:
+                guard let record = reply.record else { return "error: \(reply.error ?? "no record")" }
+                return "\(record.failure?.signature ?? "passed"), virtual \(record.virtualSeconds)s, "
+                    + "digest \(record.digest)"
+            case let .crash(summary, _)?:
+                return "crash: \(summary)"
+            case nil:
+                return nil
+            }
+        }
+    }
+
+    private static func trace(_ result: WorkerPool.Result?) -> [String] {
+        if case let .reply(reply)? = result { return reply.trace ?? [] }
+        return []
+    }
+}

@@ -1,0 +1,193 @@
+import ChaosNet
+import Foundation
+import Scenarios
+import Triage
+
+/// Sweeps scenario variants over seeds on worker processes, then measures rerun evidence for variants whose failures
+/// are all transient, and assembles one `VariantSweep` per variant.
+///
+/// Phase 1 runs every seed of every variant. Phase 2 reruns each transient failure inside its own world, once per
+/// candidate delay (the seed replays exactly up to the failure, then waits the delay with the faults still on their
+/// schedule), which measures q(d). Results are indexed by job, never by arrival, so `--jobs` cannot change a report.
+struct SweepCoordinator {
+    var targets: [SweepTarget]
+    /// Seeds per variant; nil means each scenario's own `seeds`.
+    var seedCount: Int?
+    var firstSeed: UInt64
+    var jobs: Int
+    var quiet = false
+
+    struct Outcome {
+        var sweeps: [VariantSweep]
+        var interrupted: Bool
+    }
+
+    private struct Key: Hashable {
+        var target: Int
+        var variant: ComponentVariant
+    }
+
+    func run() throws -> Outcome {
+        let pool = WorkerPool(count: jobs, interrupted: { Interruption.isRequested })
+        var keys: [Key] = []
+        var firstJobs: [WorkerJob] = []
+        var jobKeys: [Key] = []
+        for (index, target) in targets.enumerated() {
+            let count = seedCount ?? target.scenario.seedCount
+            for variant in target.variants {
+                let key = Key(target: index, variant: variant)
+                keys.append(key)
+                for offset in 0..<UInt64(count) {
+                    firstJobs.append(WorkerJob(file: target.file, variant: variant.rawValue, seed: firstSeed &+ offset))
+                    jobKeys.append(key)
+                }
+            }
+        }
+        let (firstResults, firstWall) = try timed(pool, firstJobs, label: "seeds")
+        var records: [Key: [SeedRecord]] = [:]
+        var workloadSeconds: [Key: [Double]] = [:]
+        var wall: [Key: Double] = [:]
+        for (index, result) in firstResults.enumerated() {
+            guard let result else { continue }
+            let key = jobKeys[index]
+            let job = firstJobs[index]
+            wall[key, default: 0] += firstWall[index]
+            switch result {
+            case let .reply(reply):
+                if let error = reply.error { throw BadInput("\(job.file): seed \(job.seed): \(error)") }
+                guard let record = reply.record else { continue }
+                records[key, default: []].append(record)
+                workloadSeconds[key, default: []].append(reply.workloadSeconds)
+            case let .crash(summary, detail):
+                records[key, default: []].append(crashRecord(job, summary: summary, detail: detail))
+            }
+        }
+        var interrupted = Interruption.isRequested
+        var evidence: [Key: RerunEvidence] = [:]
+        if !interrupted {
+            evidence = try measureReruns(keys: keys, records: records, workloadSeconds: workloadSeconds, pool: pool)
+            interrupted = Interruption.isRequested
+        }
+        let sweeps = keys.map { key -> VariantSweep in
+            let target = targets[key.target]
+            let expectation = target.scenario.expectation(for: key.variant)
+            let requested = seedCount ?? target.scenario.seedCount
+            let finished = records[key] ?? []
+            return VariantSweep(
+                scenario: target.scenario.name, description: target.scenario.description, variant: key.variant.rawValue,
+                file: target.file, requestedSeeds: requested, firstSeed: firstSeed, records: finished,
+                rerunEvidence: evidence[key], rerunSettings: Self.settings(target.scenario.rerun),
+                maxFailureRate: expectation?.maxFailureRate, minFailureRate: expectation?.minFailureRate,
+                wallSeconds: wall[key] ?? 0, incomplete: finished.count < requested)
+        }
+        return Outcome(sweeps: sweeps, interrupted: interrupted)
+    }
+
+    /// q(d) for every variant whose failures are all transient: each failed seed rerun after each candidate delay.
+    private func measureReruns(
+        keys: [Key], records: [Key: [SeedRecord]], workloadSeconds: [Key: [Double]], pool: WorkerPool
+    ) throws -> [Key: RerunEvidence] {
+        var jobs: [WorkerJob] = []
+        var owners: [(key: Key, delay: Int)] = []
+        for key in keys {
+            let failed = (records[key] ?? []).filter { !$0.passed }
+            guard !failed.isEmpty, failed.allSatisfy({ $0.failure?.kind == .transient }) else { continue }
+            let target = targets[key.target]
+            for (delayIndex, delay) in target.scenario.rerun.delays.enumerated() {
+                for record in failed.sorted(by: { $0.seed < $1.seed }) {
+                    jobs.append(WorkerJob(
+                        file: target.file, variant: key.variant.rawValue, seed: record.seed,
+                        rerunAfterNanoseconds: delay.nanosecondsClamped))
+                    owners.append((key, delayIndex))
+                }
+            }
+        }
+        guard !jobs.isEmpty else { return [:] }
+        let (results, _) = try timed(pool, jobs, label: "reruns")
+        var tallies: [Key: [(trials: Int, failures: Int)]] = [:]
+        for (index, result) in results.enumerated() {
+            guard let result else { continue }
+            let owner = owners[index]
+            let delayCount = targets[owner.key.target].scenario.rerun.delays.count
+            var tally = tallies[owner.key] ?? Array(repeating: (0, 0), count: delayCount)
+            var passed = false
+            if case let .reply(reply) = result { passed = reply.rerunPassed == true }
+            tally[owner.delay].trials += 1
+            if !passed { tally[owner.delay].failures += 1 }
+            tallies[owner.key] = tally
+        }
+        var evidence: [Key: RerunEvidence] = [:]
+        for (key, tally) in tallies {
+            let all = records[key] ?? []
+            let failureRate = Double(all.count { !$0.passed }) / Double(max(1, all.count))
+            let delays = targets[key.target].scenario.rerun.delays
+            let candidates = zip(delays, tally).compactMap { delay, counts -> RerunEvidence.Candidate? in
+                guard counts.trials > 0 else { return nil }
+                return RerunEvidence.Candidate(
+                    delaySeconds: delay.secondsDouble, failureRate: Double(counts.failures) / Double(counts.trials),
+                    trials: counts.trials)
+            }
+            let durations = workloadSeconds[key] ?? []
+            let runSeconds = durations.isEmpty ? 0 : durations.reduce(0, +) / Double(durations.count)
+            evidence[key] = RerunEvidence(failureRate: failureRate, rerunFailureRates: candidates, runSeconds: runSeconds)
+        }
+        return evidence
+    }
+
+    /// Runs `jobs` with a progress display; returns the results and each job's wall time (for wall_seconds).
+    private func timed(
+        _ pool: WorkerPool, _ jobs: [WorkerJob], label: String
+    ) throws -> ([WorkerPool.Result?], [Double]) {
+        let progress = ProgressDisplay(total: jobs.count, label: label, quiet: quiet)
+        let clock = ContinuousClock()
+        let started = JobClock(count: jobs.count)
+        let results = try pool.run(jobs, started: { started.begin($0, at: clock.now) }) { index, result in
+            started.end(index, at: clock.now)
+            var failed = true
+            if case let .reply(reply) = result { failed = reply.record.map { !$0.passed } ?? true }
+            progress.advance(failed: failed)
+        }
+        progress.finish()
+        return (results, started.seconds)
+    }
+
+    private func crashRecord(_ job: WorkerJob, summary: String, detail: String) -> SeedRecord {
+        let component = targets.first { $0.file == job.file }?.scenario.workload.component.rawValue ?? "workload"
+        let signal = summary.split(separator: "(").first.map { String($0).trimmingCharacters(in: .whitespaces) }
+        return SeedRecord(
+            seed: job.seed,
+            failure: SeedFailure(
+                kind: .crash, signature: "crash:\(component):\(signal ?? summary)", summary: summary, detail: detail),
+            virtualSeconds: 0, digest: "")
+    }
+
+    static func settings(_ spec: RerunSpec) -> RerunSettings {
+        RerunSettings(
+            delaysSeconds: spec.delays.map(\.secondsDouble), target: spec.target, rerunsMax: spec.rerunsMax,
+            blindReruns: spec.blindReruns, blindDelaySeconds: spec.blindDelay.secondsDouble)
+    }
+}
+
+/// Wall time of each job, from the moment a pool thread sent it to the moment its result came back.
+private final class JobClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var starts: [ContinuousClock.Instant?]
+    private(set) var seconds: [Double]
+
+    init(count: Int) {
+        starts = Array(repeating: nil, count: count)
+        seconds = Array(repeating: 0, count: count)
+    }
+
+    func begin(_ index: Int, at instant: ContinuousClock.Instant) {
+        lock.lock()
+        defer { lock.unlock() }
+        starts[index] = instant
+    }
+
+    func end(_ index: Int, at instant: ContinuousClock.Instant) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let start = starts[index] { seconds[index] = (instant - start).secondsDouble }
+    }
+}
