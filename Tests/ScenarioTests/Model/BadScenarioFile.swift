@@ -69,6 +69,8 @@ struct BadScenarioFile: Sendable, CustomTestStringConvertible {
                      "unknown host 'servce' for the client host; did you mean 'service'?"),
         afterMinimal("default registry host missing", "topology: {hosts: [service]}", 4, 11,
                      "unknown host 'registry' for the default registry"),
+        afterMinimal("registry neither a mapping nor none", "topology: {registry: off}", 4, 22,
+                     "expected a mapping or 'none' for registry, got 'off'"),
         afterMinimal("registry port out of range", "topology: {registry: {port: 70000}}", 4, 29,
                      "'port' must be in 1...65535, got 70000"),
         afterMinimal("package too many files", "topology:\n  registry:\n    packages: [{name: app, files: 0}]", 6, 35,
@@ -126,6 +128,10 @@ struct BadScenarioFile: Sendable, CustomTestStringConvertible {
                      "faults:\n  - name: f\n    kind: down\n    target: {host: registry}\n"
                          + "    activity: {windows: [{start: 70s, end: 10s}]}", 8, 44,
                      "a window must not end (10s) before it starts (70s)"),
+        afterMinimal("overlapping windows",
+                     "faults:\n  - name: f\n    kind: down\n    target: {host: registry}\n"
+                         + "    activity: {windows: [{start: 0s, end: 1m}, {start: 30s, end: 2m}]}", 8, 48,
+                     "the window [30s, 2m) overlaps the window [0s, 1m)"),
         afterMinimal("zero mean gap",
                      "faults:\n  - name: f\n    kind: down\n    target: {host: registry}\n"
                          + "    activity: {episodes: {mean_gap: 0s, mean_duration: 90s}}", 8, 37,
