@@ -29,6 +29,11 @@ enum FaultActivityDecoder {
                     throw endNode.error("a window must not end (\(DurationText.format(end))) before it starts "
                         + "(\(DurationText.format(start)))")
                 }
+                // Overlapping windows are a mistake in the file, and FaultSchedule expects disjoint periods.
+                if let other = windows.first(where: { max($0.start, start) < min($0.end, end) }) {
+                    throw item.error("the window \(describe(start, end)) overlaps the window "
+                        + describe(other.start, other.end))
+                }
                 windows.append(FaultWindow(start: start, end: end))
             }
             return .windows(windows)
@@ -37,5 +42,9 @@ enum FaultActivityDecoder {
         return .episodes(
             meanGap: try episodes.required("mean_gap").positiveDuration(),
             meanDuration: try episodes.required("mean_duration").positiveDuration())
+    }
+
+    private static func describe(_ start: Duration, _ end: Duration) -> String {
+        "[\(DurationText.format(start)), \(DurationText.format(end)))"
     }
 }

@@ -86,6 +86,9 @@ struct LocatedNode {
     func integer(in range: ClosedRange<Int>) throws(ScenarioFileError) -> Int {
         let text = try scalarText(expected: "an integer for '\(label)'")
         let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        if !isPlainScalar, Int(text) != nil {
+            throw error("expected an integer for '\(label)', got the quoted string '\(text)'; write numbers unquoted")
+        }
         guard isPlainScalar, !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit),
               digits == "0" || digits.first != "0", let value = Int(text)
         else { throw error("expected an integer for '\(label)', got '\(text)'") }

@@ -15,7 +15,12 @@ enum RegistryDecoder {
                 defaults.host, in: hosts, at: topology.node, role: "the default registry (or write 'registry: none')")
             return defaults
         }
-        if case let .scalar(scalar) = node.node, scalar.string == "none" { return nil }
+        if case let .scalar(scalar) = node.node {
+            guard scalar.string == "none" else {
+                throw node.error("expected a mapping or 'none' for registry, got \(node.summary)")
+            }
+            return nil
+        }
         let registry = try node.mapping("registry", allowedKeys: keys)
         let hostNode = registry.value("host")
         let host = try hostNode?.identifier() ?? defaults.host
