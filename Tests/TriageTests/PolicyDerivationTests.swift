@@ -13,7 +13,7 @@ struct PolicyDerivationTests {
         #expect(report.policy.pytestMarker == nil)
         #expect(report.policy.residualFailureRate == 0.08)
         #expect(report.policy.reason.hasPrefix(
-            "damaging failures are never rerun: a rerun would hide a partial directory"))
+            "damaging failures are never rerun, since a rerun would hide them; fix the cause: a partial directory"))
     }
 
     @Test("hang, timeout, crash and violation are never rerun either, and all of them are listed", arguments: [
@@ -51,7 +51,7 @@ struct PolicyDerivationTests {
         #expect(policy.neverRerun.isEmpty)
         #expect(policy.pytestMarker == "@pytest.mark.flaky(reruns=2, reruns_delay=30, "
             + "only_rerun=[\"transient:http.read_timeout\", \"transient:registry.503\"])")
-        #expect(policy.reason == "p = 6.8%, q(30 s) = 4%: 2 reruns 30 s apart leave 0.011% ≤ 0.1%, "
+        #expect(policy.reason == "p = 6.8%, q(30 s) = 4% (3 of 68 reruns failed): 2 reruns 30 s apart leave 0.011% ≤ 0.1%, "
             + "costing 2.829 s per run on average")
         #expect(report.passesCI)
     }

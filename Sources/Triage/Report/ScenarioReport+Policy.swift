@@ -95,8 +95,8 @@ extension ScenarioReport {
             let others = blocking.count > 1 ? " and \(blocking.count - 1) more" : ""
             let consequence = kinds.contains(.violation)
                 ? "; a determinism violation means the test itself cannot be trusted" : ""
-            return "\(kindList) failures are never rerun: a rerun would hide \(first.summary) (\(first.id))\(others)"
-                + consequence
+            return "\(kindList) failures are never rerun, since a rerun would hide them; fix the cause: "
+                + "\(first.summary) (\(first.id))\(others)" + consequence
         }
 
         private static func rerunReason(
@@ -108,11 +108,15 @@ extension ScenarioReport {
             case .none:
                 return "p = \(p) ≤ the target \(target): no reruns needed"
             case .rerun:
-                let q = evidence.rerunFailureRates.first { $0.delaySeconds == policy.delaySeconds }?.failureRate ?? 1
+                let candidate = evidence.rerunFailureRates.first { $0.delaySeconds == policy.delaySeconds }
+                let q = candidate?.failureRate ?? 1
                 let delay = ReportFormat.seconds(policy.delaySeconds)
+                let sample = candidate.map {
+                    " (\(Int(($0.failureRate * Double($0.trials)).rounded())) of \($0.trials) reruns failed)"
+                } ?? ""
                 let spacing = policy.reruns == 1
                     ? "1 rerun \(delay) after a failure" : "\(policy.reruns) reruns \(delay) apart"
-                return "p = \(p), q(\(delay)) = \(ReportFormat.percent(q)): \(spacing) leave "
+                return "p = \(p), q(\(delay)) = \(ReportFormat.percent(q))\(sample): \(spacing) leave "
                     + "\(ReportFormat.percent(policy.residualFailureRate)) ≤ \(target), costing "
                     + "\(ReportFormat.seconds(policy.expectedCostSeconds)) per run on average"
             case .quarantine, .fix:

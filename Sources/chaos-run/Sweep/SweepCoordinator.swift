@@ -43,7 +43,7 @@ struct SweepCoordinator {
                 }
             }
         }
-        let (firstResults, firstWall) = try timed(pool, firstJobs, label: "seeds")
+        let (firstResults, firstWall) = try timed(pool, firstJobs, label: "seeds") { $0.record.map { !$0.passed } ?? true }
         var records: [Key: [SeedRecord]] = [:]
         var workloadSeconds: [Key: [Double]] = [:]
         var wall: [Key: Double] = [:]
@@ -103,7 +103,7 @@ struct SweepCoordinator {
             }
         }
         guard !jobs.isEmpty else { return [:] }
-        let (results, _) = try timed(pool, jobs, label: "reruns")
+        let (results, _) = try timed(pool, jobs, label: "reruns") { $0.rerunPassed != true }
         var tallies: [Key: [(trials: Int, failures: Int)]] = [:]
         for (index, result) in results.enumerated() {
             guard let result else { continue }
@@ -136,16 +136,16 @@ struct SweepCoordinator {
 
     /// Runs `jobs` with a progress display; returns the results and each job's wall time (for wall_seconds).
     private func timed(
-        _ pool: WorkerPool, _ jobs: [WorkerJob], label: String
+        _ pool: WorkerPool, _ jobs: [WorkerJob], label: String, failed: @escaping @Sendable (WorkerReply) -> Bool
     ) throws -> ([WorkerPool.Result?], [Double]) {
         let progress = ProgressDisplay(total: jobs.count, label: label, quiet: quiet)
         let clock = ContinuousClock()
         let started = JobClock(count: jobs.count)
         let results = try pool.run(jobs, started: { started.begin($0, at: clock.now) }) { index, result in
             started.end(index, at: clock.now)
-            var failed = true
-            if case let .reply(reply) = result { failed = reply.record.map { !$0.passed } ?? true }
-            progress.advance(failed: failed)
+            var isFailure = true
+            if case let .reply(reply) = result { isFailure = failed(reply) }
+            progress.advance(failed: isFailure)
         }
         progress.finish()
         return (results, started.seconds)

@@ -36,14 +36,12 @@ enum WorkerCoding {
     static func encode(_ value: some Encodable) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
         // Encoding these plain values cannot fail; an empty line would be reported by the reader as a broken reply.
         return (try? encoder.encode(value)) ?? Data()
     }
 
     static func decode<Value: Decodable>(_ type: Value.Type, from line: Data) throws -> Value {
         let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
         return try decoder.decode(type, from: line)
     }
 }
