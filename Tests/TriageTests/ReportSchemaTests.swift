@@ -85,7 +85,7 @@ struct ReportSchemaTests {
             "name": "registry-outage", "variant": "default", "description": "", "file": "s.yaml",
             "seeds": 10, "first_seed": 100, "runs": 4, "passed": 3, "failed": 1,
             "failure_rate": 0.25, "failure_rate_ci95": [0.0456, 0.6994], "verdict": "flaky",
-            "expectation": {"max_failure_rate": 0.1, "min_failure_rate": null, "met": false},
+            "expectation": {"max_failure_rate": 0.1, "min_failure_rate": null, "max_damaging_rate": null, "met": false},
             "signatures": [{"id": "transient:registry.503", "summary": "503", "kind": "transient", "count": 1,
                             "seeds": [102], "replay": "chaos-run replay s.yaml --seed 102 --variant default"}],
             "policy": {"action": "rerun", "reruns": 1, "delay_seconds": 30, "only_rerun": ["transient:registry.503"],

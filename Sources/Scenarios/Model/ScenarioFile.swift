@@ -68,11 +68,18 @@ public struct VariantExpectation: Sendable, Equatable {
     /// The lowest failure rate the sweep must show, in 0...1: a naive variant that reproduces an incident is expected
     /// to fail at the incident's rate, and a sweep that stops finding the failure has lost the reproduction.
     public var minFailureRate: Double?
+    /// The highest acceptable rate of damaging failures (broken invariants), in 0...1: a robust variant may fail
+    /// transiently under heavy faults, but `0` says it must never leave damage behind.
+    public var maxDamagingRate: Double?
 
-    public init(variant: ComponentVariant, maxFailureRate: Double? = nil, minFailureRate: Double? = nil) {
+    public init(
+        variant: ComponentVariant, maxFailureRate: Double? = nil, minFailureRate: Double? = nil,
+        maxDamagingRate: Double? = nil
+    ) {
         self.variant = variant
         self.maxFailureRate = maxFailureRate
         self.minFailureRate = minFailureRate
+        self.maxDamagingRate = maxDamagingRate
     }
 }
 

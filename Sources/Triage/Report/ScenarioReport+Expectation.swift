@@ -7,41 +7,65 @@ extension ScenarioReport {
     public struct Expectation: Codable, Sendable, Equatable {
         public var maxFailureRate: Double?
         public var minFailureRate: Double?
-        /// The measured failure rate lies within the bounds given.
+        /// The highest acceptable rate of damaging failures (broken invariants).
+        public var maxDamagingRate: Double?
+        /// The measured rates lie within the bounds given.
         public var met: Bool
 
-        public init(maxFailureRate: Double?, minFailureRate: Double? = nil, met: Bool) {
+        public init(maxFailureRate: Double?, minFailureRate: Double? = nil, maxDamagingRate: Double? = nil, met: Bool) {
             self.maxFailureRate = maxFailureRate
             self.minFailureRate = minFailureRate
+            self.maxDamagingRate = maxDamagingRate
             self.met = met
         }
 
-        public init(maxFailureRate: Double?, minFailureRate: Double? = nil, failureRate: Double) {
+        public init(
+            maxFailureRate: Double?, minFailureRate: Double? = nil, maxDamagingRate: Double? = nil,
+            failureRate: Double, damagingRate: Double = 0
+        ) {
             let underMax = maxFailureRate.map { failureRate <= $0 } ?? true
             let overMin = minFailureRate.map { failureRate >= $0 } ?? true
-            self.init(maxFailureRate: maxFailureRate, minFailureRate: minFailureRate, met: underMax && overMin)
+            let damageBounded = maxDamagingRate.map { damagingRate <= $0 } ?? true
+            self.init(
+                maxFailureRate: maxFailureRate, minFailureRate: minFailureRate, maxDamagingRate: maxDamagingRate,
+                met: underMax && overMin && damageBounded)
         }
 
-        /// `≤ 0.5%`, `≥ 5%`, `between 5% and 10%`.
-        public var bounds: String {
-            switch (minFailureRate, maxFailureRate) {
-            case let (min?, max?): "between \(ReportFormat.percent(min)) and \(ReportFormat.percent(max))"
-            case let (min?, nil): "≥ \(ReportFormat.percent(min))"
-            case let (nil, max?): "≤ \(ReportFormat.percent(max))"
-            case (nil, nil): "any"
+        /// The expectation a sweep states, nil when it states none.
+        init?(_ sweep: VariantSweep, failureRate: Double, damagingRate: Double) {
+            guard sweep.maxFailureRate != nil || sweep.minFailureRate != nil || sweep.maxDamagingRate != nil else {
+                return nil
             }
+            self.init(
+                maxFailureRate: sweep.maxFailureRate, minFailureRate: sweep.minFailureRate,
+                maxDamagingRate: sweep.maxDamagingRate, failureRate: failureRate, damagingRate: damagingRate)
+        }
+
+        /// `failure rate ≤ 0.5%`, `failure rate between 5% and 10%, damaging rate ≤ 0%`.
+        public var bounds: String {
+            var parts: [String] = []
+            switch (minFailureRate, maxFailureRate) {
+            case let (min?, max?): parts.append("failure rate between \(ReportFormat.percent(min)) and \(ReportFormat.percent(max))")
+            case let (min?, nil): parts.append("failure rate ≥ \(ReportFormat.percent(min))")
+            case let (nil, max?): parts.append("failure rate ≤ \(ReportFormat.percent(max))")
+            case (nil, nil): break
+            }
+            if let maxDamagingRate { parts.append("damaging rate ≤ \(ReportFormat.percent(maxDamagingRate))") }
+            return parts.isEmpty ? "none" : parts.joined(separator: ", ")
         }
 
         enum CodingKeys: String, CodingKey {
             case met
             case maxFailureRate = "max_failure_rate"
             case minFailureRate = "min_failure_rate"
+            case maxDamagingRate = "max_damaging_rate"
         }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             maxFailureRate = try container.decodeIfPresent(Double.self, forKey: .maxFailureRate)
             minFailureRate = try container.decodeIfPresent(Double.self, forKey: .minFailureRate)
+            maxDamagingRate = try container.decodeIfPresent(Double.self, forKey: .maxDamagingRate)
             met = try container.decode(Bool.self, forKey: .met)
         }
 
@@ -50,6 +74,7 @@ extension ScenarioReport {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(maxFailureRate, forKey: .maxFailureRate)
             try container.encode(minFailureRate, forKey: .minFailureRate)
+            try container.encode(maxDamagingRate, forKey: .maxDamagingRate)
             try container.encode(met, forKey: .met)
         }
     }

@@ -69,6 +69,8 @@ public struct ScenarioReport: Codable, Sendable, Equatable {
         let runs = records.count
         let failed = records.count { !$0.passed }
         let failureRate = runs == 0 ? 0 : Double(failed) / Double(runs)
+        let damaging = records.count { $0.failure?.kind == .damaging }
+        let damagingRate = runs == 0 ? 0 : Double(damaging) / Double(runs)
         let interval = WilsonInterval(failures: failed, trials: runs)
         let signatures = SignatureSummary.group(records, file: sweep.file, variant: sweep.variant)
         let settings = sweep.rerunSettings
@@ -77,8 +79,7 @@ public struct ScenarioReport: Codable, Sendable, Equatable {
             seeds: sweep.requestedSeeds, firstSeed: sweep.firstSeed, runs: runs, passed: runs - failed,
             failed: failed, failureRate: failureRate, failureRateCI95: [interval.lower, interval.upper],
             verdict: Verdict.judge(runs: runs, failed: failed, signatures: signatures),
-            expectation: sweep.maxFailureRate == nil && sweep.minFailureRate == nil ? nil : Expectation(
-                maxFailureRate: sweep.maxFailureRate, minFailureRate: sweep.minFailureRate, failureRate: failureRate),
+            expectation: Expectation(sweep, failureRate: failureRate, damagingRate: damagingRate),
             signatures: signatures,
             policy: Policy.derive(
                 signatures: signatures, failureRate: failureRate, evidence: sweep.rerunEvidence, settings: settings

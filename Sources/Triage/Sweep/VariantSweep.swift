@@ -16,6 +16,8 @@ public struct VariantSweep: Sendable {
     public var maxFailureRate: Double?
     /// The lowest failure rate the scenario expects for this variant (an incident reproduction), if any.
     public var minFailureRate: Double?
+    /// The highest rate of damaging failures the scenario accepts for this variant, if it states one.
+    public var maxDamagingRate: Double?
     public var wallSeconds: Double
     /// The sweep was interrupted (Ctrl-C) before all seeds finished.
     public var incomplete: Bool
@@ -23,7 +25,8 @@ public struct VariantSweep: Sendable {
     public init(
         scenario: String, description: String = "", variant: String, file: String, requestedSeeds: Int,
         firstSeed: UInt64 = 0, records: [SeedRecord], rerunEvidence: RerunEvidence? = nil,
-        rerunSettings: RerunSettings = RerunSettings(), maxFailureRate: Double? = nil, minFailureRate: Double? = nil, wallSeconds: Double = 0,
+        rerunSettings: RerunSettings = RerunSettings(), maxFailureRate: Double? = nil, minFailureRate: Double? = nil,
+        maxDamagingRate: Double? = nil, wallSeconds: Double = 0,
         incomplete: Bool = false
     ) {
         self.scenario = scenario
@@ -37,6 +40,7 @@ public struct VariantSweep: Sendable {
         self.rerunSettings = rerunSettings
         self.maxFailureRate = maxFailureRate
         self.minFailureRate = minFailureRate
+        self.maxDamagingRate = maxDamagingRate
         self.wallSeconds = wallSeconds
         self.incomplete = incomplete
     }

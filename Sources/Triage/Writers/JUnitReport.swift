@@ -49,7 +49,7 @@ public enum JUnitReport {
         var reasons = ["\(scenario.verdict.rawValue), \(scenario.policy.action.rawValue): \(scenario.policy.reason)"]
         if let expectation = scenario.expectation, !expectation.met {
             reasons.insert(
-                "failure rate \(ReportFormat.percent(scenario.failureRate)) is not \(expectation.bounds) as expected",
+                "expected \(expectation.bounds); measured failure rate \(ReportFormat.percent(scenario.failureRate))",
                 at: 0
             )
         }

@@ -45,7 +45,7 @@ public enum MarkdownReport {
             + "(\(ReportFormat.percent(scenario.failureRate)), 95% CI \(interval(scenario))).")
         if let expectation = scenario.expectation {
             let outcome = expectation.met ? "met" : "**not met**"
-            lines.append("- Expectation: failure rate \(expectation.bounds): \(outcome).")
+            lines.append("- Expectation: \(expectation.bounds): \(outcome).")
         }
         guard !scenario.signatures.isEmpty else { return lines }
         let policy = scenario.policy

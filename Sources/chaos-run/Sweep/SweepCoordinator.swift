@@ -78,6 +78,7 @@ struct SweepCoordinator {
                 file: target.file, requestedSeeds: requested, firstSeed: firstSeed, records: finished,
                 rerunEvidence: evidence[key], rerunSettings: Self.settings(target.scenario.rerun),
                 maxFailureRate: expectation?.maxFailureRate, minFailureRate: expectation?.minFailureRate,
+                maxDamagingRate: expectation?.maxDamagingRate,
                 wallSeconds: wall[key] ?? 0, incomplete: finished.count < requested)
         }
         return Outcome(sweeps: sweeps, interrupted: interrupted)

@@ -17,7 +17,7 @@ enum SweepSummary {
             if scenario.incomplete { line += ", INCOMPLETE (\(scenario.runs) of \(scenario.seeds) seeds)" }
             lines.append(line)
             if let expectation = scenario.expectation {
-                lines.append("    expectation: failure rate \(expectation.bounds): \(expectation.met ? "met" : "NOT MET")")
+                lines.append("    expectation: \(expectation.bounds): \(expectation.met ? "met" : "NOT MET")")
             }
             lines.append("    policy: \(scenario.policy.action.rawValue): \(scenario.policy.reason)")
             if let marker = scenario.policy.pytestMarker { lines.append("    marker: \(marker)") }

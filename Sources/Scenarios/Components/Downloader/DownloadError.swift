@@ -21,6 +21,13 @@ public struct DownloadError: Error, Equatable, Sendable, CustomStringConvertible
         case cidMismatch
         case invalidCID
         case fileSystem
+
+        /// `file_system`, `http_status`: the name as failure signatures spell causes.
+        public var snakeCaseName: String {
+            rawValue.reduce(into: "") { name, character in
+                if character.isUppercase { name += "_" + character.lowercased() } else { name.append(character) }
+            }
+        }
     }
 
     public var kind: Kind
@@ -40,7 +47,7 @@ public struct DownloadError: Error, Equatable, Sendable, CustomStringConvertible
     public init(
         kind: Kind, reason: Reason, details: String, status: Int? = nil, attemptCount: Int = 1, cause: String? = nil
     ) {
-        self.cause = cause ?? status.map { "http_\($0)" } ?? reason.rawValue
+        self.cause = cause ?? status.map { "http_\($0)" } ?? reason.snakeCaseName
         self.kind = kind
         self.reason = reason
         self.details = details

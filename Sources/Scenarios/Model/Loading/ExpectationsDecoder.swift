@@ -1,6 +1,6 @@
 /// Reads `expectations:`, a mapping from variant to the failure rates a sweep of it must show.
 enum ExpectationsDecoder {
-    static let keys = ["min_failure_rate", "max_failure_rate"]
+    static let keys = ["min_failure_rate", "max_failure_rate", "max_damaging_rate"]
 
     /// Expectations come out in the file's order; only the workload's `variants` may have one.
     static func decode(
@@ -20,6 +20,7 @@ enum ExpectationsDecoder {
                 let rates = try entry.value.mapping("the expectation of '\(variant.rawValue)'", allowedKeys: keys)
                 expectation.minFailureRate = try rates.value("min_failure_rate")?.probability()
                 expectation.maxFailureRate = try rates.value("max_failure_rate")?.probability()
+                expectation.maxDamagingRate = try rates.value("max_damaging_rate")?.probability()
                 if let low = expectation.minFailureRate, let high = expectation.maxFailureRate, low > high {
                     throw (rates.value("min_failure_rate") ?? rates.node).error(
                         "'min_failure_rate' (\(low)) must not exceed 'max_failure_rate' (\(high))")
