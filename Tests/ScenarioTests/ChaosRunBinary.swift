@@ -17,10 +17,18 @@ enum ChaosRunBinary {
         return products.appendingPathComponent("chaos-run")
     }
 
-    static func run(_ arguments: [String]) throws -> Output {
+    /// The package's root directory, where the shipped scenarios live.
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
+        process.currentDirectoryURL = packageRoot
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

@@ -14,6 +14,12 @@ enum Interruption {
     static var isRequested: Bool { requested.load(ordering: .relaxed) }
 
     static func install() {
+        // A parent may have started us with SIGINT blocked (test runners and some CI agents do); unblock it here, on
+        // the thread that goes on to start the pool's threads, which inherit the mask.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         signal(SIGINT) { _ in
             if Interruption.requested.exchange(true, ordering: .relaxed) { _exit(130) }
         }

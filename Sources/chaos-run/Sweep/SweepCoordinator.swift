@@ -76,7 +76,7 @@ struct SweepCoordinator {
             return VariantSweep(
                 scenario: target.scenario.name, description: target.scenario.description, variant: key.variant.rawValue,
                 file: target.file, requestedSeeds: requested, firstSeed: firstSeed, records: finished,
-                rerunEvidence: evidence[key], rerunSettings: Self.settings(target.scenario.rerun),
+                rerunEvidence: evidence[key], rerunSettings: target.scenario.rerun.settings,
                 maxFailureRate: expectation?.maxFailureRate, minFailureRate: expectation?.minFailureRate,
                 maxDamagingRate: expectation?.maxDamagingRate,
                 wallSeconds: wall[key] ?? 0, incomplete: finished.count < requested)
@@ -84,53 +84,35 @@ struct SweepCoordinator {
         return Outcome(sweeps: sweeps, interrupted: interrupted)
     }
 
-    /// q(d) for every variant whose failures are all transient: each failed seed rerun after each candidate delay.
+    /// q(d) for every variant whose failures are all transient (see `RerunTrials`).
     private func measureReruns(
         keys: [Key], records: [Key: [SeedRecord]], workloadSeconds: [Key: [Double]], pool: WorkerPool
     ) throws -> [Key: RerunEvidence] {
         var jobs: [WorkerJob] = []
-        var owners: [(key: Key, delay: Int)] = []
+        var owners: [(key: Key, trial: RerunTrials.Trial)] = []
         for key in keys {
-            let failed = (records[key] ?? []).filter { !$0.passed }
-            guard !failed.isEmpty, failed.allSatisfy({ $0.failure?.kind == .transient }) else { continue }
             let target = targets[key.target]
-            for (delayIndex, delay) in target.scenario.rerun.delays.enumerated() {
-                for record in failed.sorted(by: { $0.seed < $1.seed }) {
-                    jobs.append(WorkerJob(
-                        file: target.file, variant: key.variant.rawValue, seed: record.seed,
-                        rerunAfterNanoseconds: delay.nanosecondsClamped))
-                    owners.append((key, delayIndex))
-                }
+            for trial in RerunTrials.trials(for: records[key] ?? [], delays: target.scenario.rerun.delays) {
+                jobs.append(WorkerJob(
+                    file: target.file, variant: key.variant.rawValue, seed: trial.seed,
+                    rerunAfterNanoseconds: trial.delay.nanosecondsClamped))
+                owners.append((key, trial))
             }
         }
         guard !jobs.isEmpty else { return [:] }
         let (results, _) = try timed(pool, jobs, label: "reruns") { $0.rerunPassed != true }
-        var tallies: [Key: [(trials: Int, failures: Int)]] = [:]
+        var outcomes: [Key: [(trial: RerunTrials.Trial, passed: Bool)]] = [:]
         for (index, result) in results.enumerated() {
             guard let result else { continue }
-            let owner = owners[index]
-            let delayCount = targets[owner.key.target].scenario.rerun.delays.count
-            var tally = tallies[owner.key] ?? Array(repeating: (0, 0), count: delayCount)
             var passed = false
             if case let .reply(reply) = result { passed = reply.rerunPassed == true }
-            tally[owner.delay].trials += 1
-            if !passed { tally[owner.delay].failures += 1 }
-            tallies[owner.key] = tally
+            outcomes[owners[index].key, default: []].append((owners[index].trial, passed))
         }
         var evidence: [Key: RerunEvidence] = [:]
-        for (key, tally) in tallies {
-            let all = records[key] ?? []
-            let failureRate = Double(all.count { !$0.passed }) / Double(max(1, all.count))
-            let delays = targets[key.target].scenario.rerun.delays
-            let candidates = zip(delays, tally).compactMap { delay, counts -> RerunEvidence.Candidate? in
-                guard counts.trials > 0 else { return nil }
-                return RerunEvidence.Candidate(
-                    delaySeconds: delay.secondsDouble, failureRate: Double(counts.failures) / Double(counts.trials),
-                    trials: counts.trials)
-            }
-            let durations = workloadSeconds[key] ?? []
-            let runSeconds = durations.isEmpty ? 0 : durations.reduce(0, +) / Double(durations.count)
-            evidence[key] = RerunEvidence(failureRate: failureRate, rerunFailureRates: candidates, runSeconds: runSeconds)
+        for (key, results) in outcomes {
+            evidence[key] = RerunTrials.evidence(
+                records: records[key] ?? [], delays: targets[key.target].scenario.rerun.delays, results: results,
+                workloadSeconds: workloadSeconds[key] ?? [])
         }
         return evidence
     }
@@ -160,12 +142,6 @@ struct SweepCoordinator {
             failure: SeedFailure(
                 kind: .crash, signature: "crash:\(component):\(signal ?? summary)", summary: summary, detail: detail),
             virtualSeconds: 0, digest: "")
-    }
-
-    static func settings(_ spec: RerunSpec) -> RerunSettings {
-        RerunSettings(
-            delaysSeconds: spec.delays.map(\.secondsDouble), target: spec.target, rerunsMax: spec.rerunsMax,
-            blindReruns: spec.blindReruns, blindDelaySeconds: spec.blindDelay.secondsDouble)
     }
 }
 

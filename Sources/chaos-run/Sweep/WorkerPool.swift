@@ -74,7 +74,7 @@ final class WorkerPool: Sendable {
         finished: @Sendable (Int, Result) -> Void
     ) {
         var worker: WorkerProcess?
-        defer { if interrupted() { worker?.kill() } else { worker?.finish() } }
+        defer { if interrupted() { worker?.stop() } else { worker?.finish() } }
         while !interrupted() {
             let index: Int? = state.withLock { state in
                 guard state.next < jobs.count, state.startFailure == nil else { return nil }

@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One `chaos-run worker` child process: jobs go to its standard input, replies come from its standard output, and
 /// its standard error goes to a temporary file that explains a crash.
 final class WorkerProcess {
@@ -31,8 +37,7 @@ final class WorkerProcess {
 
     /// After `perform` returned nil: how the process ended and the end of what it wrote to standard error.
     func crashReport() -> (summary: String, detail: String) {
-        process.terminate()
-        process.waitUntilExit()
+        forceExit()
         let status = process.terminationStatus
         let summary: String
         switch process.terminationReason {
@@ -55,10 +60,16 @@ final class WorkerProcess {
     }
 
     /// Stops the worker at once (Ctrl-C).
-    func kill() {
-        process.terminate()
-        process.waitUntilExit()
+    func stop() {
+        forceExit()
         remove()
+    }
+
+    /// SIGKILL rather than `terminate()`'s SIGTERM: a worker inherits its parent's blocked signals, and test runners
+    /// and CI agents often block SIGTERM, which would leave `waitUntilExit` waiting for ever.
+    private func forceExit() {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
     }
 
     private func remove() {
