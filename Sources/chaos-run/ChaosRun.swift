@@ -29,6 +29,7 @@ struct ChaosRun: AsyncParsableCommand {
 @main
 enum ChaosRunMain {
     static func main() async {
+        AllocatorTuning.apply()
         do {
             var command = try ChaosRun.parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

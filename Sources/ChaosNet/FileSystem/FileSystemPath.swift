@@ -24,8 +24,21 @@ public enum FileSystemPath {
             throw .invalidPath(path: path, reason: "longer than \(lengthMax) bytes")
         }
         guard !path.utf8.contains(0) else { throw .invalidPath(path: path, reason: "contains a NUL byte") }
+        // Splitting by Character runs grapheme breaking over every byte; for an ASCII path, where each byte is a
+        // Character, splitting the UTF-8 bytes gives the same parts far faster (measured 4% of a service creation).
+        if path.utf8.allSatisfy({ $0 < 0x80 }) {
+            let parts = path.utf8.split(separator: UInt8(ascii: "/")).lazy.map { Substring($0) }
+            return try normalizedComponents(parts, of: path)
+        }
+        return try normalizedComponents(path.split(separator: "/", omittingEmptySubsequences: true), of: path)
+    }
+
+    /// The components left once `.` and `..` are applied to `parts`, the non-empty parts of `path`.
+    private static func normalizedComponents(
+        _ parts: some Sequence<Substring>, of path: String
+    ) throws(FileSystemError) -> [String] {
         var result: [String] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+        for part in parts {
             if part == "." { continue }
             if part == ".." {
                 // `..` at the root stays at the root, as the kernel does.

@@ -9,9 +9,17 @@ public protocol FileWriteHandle: AnyObject, Sendable {
     /// Writes `bytes` at the end of the file.
     func append(_ bytes: some Collection<UInt8>) async throws(FileSystemError)
 
+    /// Says that about `byteCount` more bytes will follow, so the file's storage can be sized once instead of grown
+    /// append by append. Only a hint: it changes no content, no counter and no error, and may be ignored.
+    func reserveCapacity(forAppending byteCount: Int)
+
     /// Makes everything written so far durable (`fsync`).
     func sync() async throws(FileSystemError)
 
     /// Releases the handle. Errors here are real: NFS reports failed delayed writes at close.
     func close() async throws(FileSystemError)
+}
+
+extension FileWriteHandle {
+    public func reserveCapacity(forAppending byteCount: Int) {}
 }

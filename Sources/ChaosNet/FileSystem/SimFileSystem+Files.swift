@@ -66,7 +66,10 @@ extension SimFileSystem {
         try await charge(latency.fileOpen + latency.transfer(min(count, max(0, size - offset))), path: path)
         let file = try openForReading(path, components: components)
         guard offset < file.data.count else { return [] }
-        let bytes = Array(file.data[offset..<(offset + min(count, file.data.count - offset))])
+        // A read of the whole file shares the content's storage (copy-on-write) instead of copying it.
+        let bytes =
+            offset == 0 && count >= file.data.count
+            ? file.data : Array(file.data[offset..<(offset + min(count, file.data.count - offset))])
         counters.bytesRead += bytes.count
         return bytes
     }
@@ -103,6 +106,16 @@ extension SimFileSystem {
         try checkCurrent(handle)
         try consultFailureRules(.write, paths: [handle.path], bytes: byteCount)
         try store(bytes, into: handle.inode, path: handle.path)
+    }
+
+    /// Sizes the content's storage for `byteCount` more bytes, so that appends do not regrow and recopy it.
+    func reserveCapacity(forAppending byteCount: Int, through handle: SimFileWriteHandle) {
+        guard handle.generation == generation, byteCount > 0 else { return }
+        // The hint may come from an untrusted archive header: never reserve more than could be stored, nor huge sizes.
+        let wanted = handle.inode.data.count + min(byteCount, availableBytes, 64 << 20)
+        if handle.inode.data.capacity < wanted {
+            handle.inode.data.reserveCapacity(wanted)
+        }
     }
 
     func sync(through handle: SimFileWriteHandle) async throws(FileSystemError) {

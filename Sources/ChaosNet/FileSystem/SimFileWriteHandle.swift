@@ -22,6 +22,11 @@ final class SimFileWriteHandle: FileWriteHandle, @unchecked Sendable {
         try await fileSystem.append(bytes, through: self)
     }
 
+    func reserveCapacity(forAppending byteCount: Int) {
+        guard !isClosed else { return }
+        fileSystem.reserveCapacity(forAppending: byteCount, through: self)
+    }
+
     func sync() async throws(FileSystemError) {
         precondition(!isClosed, "sync after close on \(path)")
         try await fileSystem.sync(through: self)

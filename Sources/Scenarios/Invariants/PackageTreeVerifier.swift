@@ -8,7 +8,7 @@ public enum PackageTreeVerifier {
     {
         let importer = UnixFSTreeImporter(options: UnixFSImportOptions(cidVersion: version), includeHidden: true)
         do {
-            return .success(try await importer.importItem(at: path, in: fileSystem) { _ in }.cid)
+            return .success(try await importer.importItem(at: path, in: fileSystem).cid)
         } catch {
             return .failure(InvariantFailure(message: "cannot import \(path): \(error)"))
         }

@@ -11,6 +11,15 @@ import Testing
         #expect(try FileSystemPath.normalize(input) == expected)
     }
 
+    /// ASCII paths take a byte-splitting shortcut; other paths split by Character, where a combining mark joins a
+    /// preceding slash into one Character that is not a separator.
+    @Test(arguments: [
+        ("/é/./ü/../x", "/é/x"), ("/日本/語//", "/日本/語"), ("/a/\u{301}b/..", "/"), ("/a\r\n/b", "/a\r\n/b"),
+    ])
+    func nonASCIIPathsSplitByCharacter(_ input: String, _ expected: String) throws {
+        #expect(try FileSystemPath.normalize(input) == expected)
+    }
+
     @Test func unusablePathsAreInvalid() {
         #expect(throws: FileSystemError.invalidPath(path: "a/b", reason: "not an absolute path")) {
             try FileSystemPath.normalize("a/b")

@@ -6,12 +6,19 @@ extension PBNode {
     ///
     /// Work and memory are linear in the block size, which is capped at `blockSizeMax`.
     public init(decoding block: [UInt8]) throws(ProtobufError) {
+        let layout = try Self.layout(decoding: block)
+        self.init(links: layout.links, data: layout.data.map { Array(block[$0]) })
+    }
+
+    /// Decodes a dag-pb block like `init(decoding:)` but leaves the Data field in place: its range in `block`, so
+    /// that a reader can slice a leaf's content out of the stored block instead of copying it.
+    static func layout(decoding block: [UInt8]) throws(ProtobufError) -> (links: [PBLink], data: Range<Int>?) {
         guard block.count <= Self.blockSizeMax else {
             throw .blockTooLarge(size: block.count, sizeMax: Self.blockSizeMax)
         }
         var reader = ProtobufReader(message: "PBNode", bytes: block, range: 0..<block.count)
         var links: [PBLink] = []
-        var data: [UInt8]?
+        var data: Range<Int>?
         while let field = try reader.nextField() {
             switch field.number {
             case 1:
@@ -19,7 +26,7 @@ extension PBNode {
                 guard data == nil else {
                     throw .duplicateField(message: reader.message, field: "Data", offset: field.offset)
                 }
-                data = Array(block[try reader.readLengthDelimited()])
+                data = try reader.readLengthDelimited()
             case 2:
                 try reader.expect(field, wireType: 2)
                 guard data == nil else {
@@ -32,7 +39,7 @@ extension PBNode {
                 throw .unknownField(message: reader.message, field: field.number, offset: field.offset)
             }
         }
-        self.init(links: links, data: data)
+        return (links, data)
     }
 }
 

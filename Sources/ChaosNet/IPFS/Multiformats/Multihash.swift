@@ -29,6 +29,15 @@ public struct Multihash: Hashable, Sendable {
         self.init(sha256Digest: digest)
     }
 
+    /// Hashes the concatenation of `parts` with sha2-256 without building it.
+    init(sha256OfParts parts: [UnsafeRawBufferPointer]) {
+        var hasher = SHA256()
+        for part in parts {
+            hasher.update(bufferPointer: part)
+        }
+        self.init(sha256Digest: Array(hasher.finalize()))
+    }
+
     /// The binary multihash: `varint(code) ‖ varint(length) ‖ digest`, which for sha2-256 starts with `12 20`.
     public var bytes: [UInt8] {
         var output: [UInt8] = []

@@ -52,14 +52,15 @@ public struct UnixFSNode: Sendable {
             symlinkTarget = nil
             return
         }
-        let node: PBNode
-        let data: UnixFSData
+        let links: [PBLink]
+        let data: (kind: UnixFSData.Kind, data: Range<Int>?, filesize: UInt64?, blocksizes: [UInt64])
         do {
-            node = try PBNode(decoding: block)
-            guard let bytes = node.data else {
+            let node = try PBNode.layout(decoding: block)
+            guard let range = node.data else {
                 throw IPFSDAGError.corruptBlock(cid, reason: "dag-pb node without UnixFS data")
             }
-            data = try UnixFSData(decoding: bytes)
+            links = node.links
+            data = try Self.unixFSLayout(of: block, range: range)
         } catch let error as ProtobufError {
             throw .corruptBlock(cid, reason: "\(error)")
         } catch let error as IPFSDAGError {
@@ -67,15 +68,16 @@ public struct UnixFSNode: Sendable {
         } catch {
             throw .corruptBlock(cid, reason: "\(error)")
         }
-        links = node.links
+        self.links = links
         switch data.kind {
         case .file, .raw:
             kind = .file
-            let own = data.data ?? []
-            fileData = own[...]
-            guard data.blocksizes.count == node.links.count else {
+            // A slice of the stored block: serving a file copies none of its bytes.
+            let own = data.data.map { block[$0] } ?? []
+            fileData = own
+            guard data.blocksizes.count == links.count else {
                 throw .corruptBlock(
-                    cid, reason: "\(node.links.count) links but \(data.blocksizes.count) blocksizes")
+                    cid, reason: "\(links.count) links but \(data.blocksizes.count) blocksizes")
             }
             blocksizes = data.blocksizes
             let (sum, overflow) = data.blocksizes.reduce((UInt64(own.count), false)) { partial, size in
@@ -93,14 +95,15 @@ public struct UnixFSNode: Sendable {
             blocksizes = []
             contentSize = 0
             symlinkTarget = nil
-            if node.links.contains(where: { $0.name == nil }) {
+            if links.contains(where: { $0.name == nil }) {
                 throw .corruptBlock(cid, reason: "directory link without a name")
             }
         case .symlink:
             kind = .symlink
             fileData = []
             blocksizes = []
-            guard node.links.isEmpty, let target = String(validating: data.data ?? [], as: UTF8.self) else {
+            guard links.isEmpty, let target = String(validating: data.data.map { block[$0] } ?? [], as: UTF8.self)
+            else {
                 throw .corruptBlock(cid, reason: "symlink with links or a target that is not UTF-8")
             }
             contentSize = UInt64(target.utf8.count)
@@ -109,6 +112,19 @@ public struct UnixFSNode: Sendable {
             throw .unsupportedNode(cid, kind: "HAMT-sharded directory")
         case .metadata:
             throw .unsupportedNode(cid, kind: "metadata node")
+        }
+    }
+
+    /// The UnixFS message in `range` of `block`, decoded in place. A malformed message is decoded again from a copy,
+    /// so that its error reports offsets within the message, exactly as `UnixFSData(decoding:)` does.
+    private static func unixFSLayout(of block: [UInt8], range: Range<Int>) throws(ProtobufError)
+        -> (kind: UnixFSData.Kind, data: Range<Int>?, filesize: UInt64?, blocksizes: [UInt64])
+    {
+        do {
+            return try UnixFSData.layout(decoding: block, range: range)
+        } catch {
+            _ = try UnixFSData(decoding: Array(block[range]))
+            throw error
         }
     }
 }

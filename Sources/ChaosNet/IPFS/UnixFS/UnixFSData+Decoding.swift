@@ -4,12 +4,23 @@ extension UnixFSData {
     /// Unknown fields with valid wire types (such as hashType, fanout, mode and mtime) are skipped, as protobuf
     /// readers do; blocksizes are accepted packed or unpacked. Work is linear in the input, which is at most one block.
     public init(decoding bytes: [UInt8]) throws(ProtobufError) {
-        guard bytes.count <= PBNode.blockSizeMax else {
-            throw .blockTooLarge(size: bytes.count, sizeMax: PBNode.blockSizeMax)
+        let layout = try Self.layout(decoding: bytes, range: 0..<bytes.count)
+        self.init(
+            kind: layout.kind, data: layout.data.map { Array(bytes[$0]) }, filesize: layout.filesize,
+            blocksizes: layout.blocksizes)
+    }
+
+    /// The fields of the message in `range` of `bytes`, with the Data field as a range of `bytes` rather than a copy,
+    /// so that a reader can slice a leaf's content out of its block. Error offsets are positions in `bytes`.
+    static func layout(decoding bytes: [UInt8], range: Range<Int>) throws(ProtobufError)
+        -> (kind: Kind, data: Range<Int>?, filesize: UInt64?, blocksizes: [UInt64])
+    {
+        guard range.count <= PBNode.blockSizeMax else {
+            throw .blockTooLarge(size: range.count, sizeMax: PBNode.blockSizeMax)
         }
-        var reader = ProtobufReader(message: "UnixFS Data", bytes: bytes, range: 0..<bytes.count)
+        var reader = ProtobufReader(message: "UnixFS Data", bytes: bytes, range: range)
         var kind: Kind?
-        var data: [UInt8]?
+        var data: Range<Int>?
         var filesize: UInt64?
         var blocksizes: [UInt64] = []
         while let field = try reader.nextField() {
@@ -30,7 +41,7 @@ extension UnixFSData {
                 guard data == nil else {
                     throw .duplicateField(message: reader.message, field: "Data", offset: field.offset)
                 }
-                data = Array(bytes[try reader.readLengthDelimited()])
+                data = try reader.readLengthDelimited()
             case 3:
                 try reader.expect(field, wireType: 0)
                 guard filesize == nil else {
@@ -53,6 +64,6 @@ extension UnixFSData {
         guard let kind else {
             throw .missingField(message: reader.message, field: "Type")
         }
-        self.init(kind: kind, data: data, filesize: filesize, blocksizes: blocksizes)
+        return (kind, data, filesize, blocksizes)
     }
 }

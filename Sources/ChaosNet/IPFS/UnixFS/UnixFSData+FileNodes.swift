@@ -5,20 +5,33 @@ extension UnixFSData {
     /// `PBNode(data: UnixFSData(kind: .file, data: chunk, filesize: n).encoded).encoded`. An empty chunk (only the
     /// empty file) omits the Data field, as Kubo does, giving `0a 04 08 02 18 00`.
     static func fileLeafBlock(chunk: UnsafeRawBufferPointer) -> [UInt8] {
-        let chunkSize = UInt64(chunk.count)
+        let framing = fileLeafFraming(chunkCount: chunk.count)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(framing.prefix.count + chunk.count + framing.suffix.count)
+        bytes.append(contentsOf: framing.prefix)
+        bytes.append(contentsOf: chunk)
+        bytes.append(contentsOf: framing.suffix)
+        return bytes
+    }
+
+    /// The bytes of a file leaf's block before and after its chunk: a leaf block is `prefix ‖ chunk ‖ suffix`.
+    ///
+    /// Hashing the three parts in turn names a leaf without building its block, which is all a verifier needs.
+    static func fileLeafFraming(chunkCount: Int) -> (prefix: [UInt8], suffix: [UInt8]) {
+        let chunkSize = UInt64(chunkCount)
         var unixFSSize = ProtobufWriter.varintFieldSize(Kind.file.rawValue) + ProtobufWriter.varintFieldSize(chunkSize)
-        if !chunk.isEmpty {
-            unixFSSize += ProtobufWriter.lengthDelimitedFieldSize(chunk.count)
+        if chunkCount > 0 {
+            unixFSSize += ProtobufWriter.lengthDelimitedFieldSize(chunkCount)
         }
-        var writer = ProtobufWriter(capacity: ProtobufWriter.lengthDelimitedFieldSize(unixFSSize))
-        writer.appendBytesFieldHeader(1, length: unixFSSize)
-        writer.appendVarintField(1, Kind.file.rawValue)
-        if !chunk.isEmpty {
-            writer.appendBytesFieldHeader(2, length: chunk.count)
-            writer.appendRaw(chunk)
+        var prefix = ProtobufWriter(capacity: 16)
+        prefix.appendBytesFieldHeader(1, length: unixFSSize)
+        prefix.appendVarintField(1, Kind.file.rawValue)
+        if chunkCount > 0 {
+            prefix.appendBytesFieldHeader(2, length: chunkCount)
         }
-        writer.appendVarintField(3, chunkSize)
-        return writer.bytes
+        var suffix = ProtobufWriter(capacity: 12)
+        suffix.appendVarintField(3, chunkSize)
+        return (prefix.bytes, suffix.bytes)
     }
 
     /// Encodes the dag-pb block of an internal file node over `children`, which are chunks or lower internal nodes.

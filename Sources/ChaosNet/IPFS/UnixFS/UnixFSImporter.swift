@@ -11,6 +11,9 @@ public struct UnixFSImporter: Sendable {
     /// The options in force.
     public let options: UnixFSImportOptions
 
+    /// Whether leaf blocks are built and handed to the sink; when false leaves are only hashed (see `init`).
+    public let emitsLeaves: Bool
+
     /// Bytes of the chunk being filled; always shorter than `chunkSize` between calls.
     private var chunk: [UInt8] = []
 
@@ -21,8 +24,13 @@ public struct UnixFSImporter: Sendable {
     private var isFinished = false
 
     /// Creates an importer for one file.
-    public init(options: UnixFSImportOptions = UnixFSImportOptions()) {
+    ///
+    /// With `emitsLeaves` false the importer only names the file: each leaf is hashed straight from the input
+    /// (framing, chunk, framing) instead of being encoded into a block, and the sink sees internal nodes only. The
+    /// CIDs are the same; verifying content against a CID needs nothing more, and it saves a copy of every byte.
+    public init(options: UnixFSImportOptions = UnixFSImportOptions(), emitsLeaves: Bool = true) {
         self.options = options
+        self.emitsLeaves = emitsLeaves
         self.tree = BalancedTreeBuilder(cidVersion: options.cidVersion)
     }
 
@@ -30,7 +38,7 @@ public struct UnixFSImporter: Sendable {
     public mutating func append(_ bytes: some Collection<UInt8>, sink: (IPFSBlock) throws -> Void) rethrows {
         precondition(!isFinished, "append after finish")
         let handled: Bool? = try bytes.withContiguousStorageIfAvailable { buffer in
-            try append(contiguous: UnsafeRawBufferPointer(buffer), sink: sink)
+            try append(contiguous: UnsafeRawBufferPointer(buffer), isLast: false, sink: sink)
             return true
         }
         if handled == nil {
@@ -41,12 +49,28 @@ public struct UnixFSImporter: Sendable {
             while let byte = iterator.next() {
                 staging.append(byte)
                 if staging.count == options.chunkSize {
-                    try staging.withUnsafeBytes { try append(contiguous: $0, sink: sink) }
+                    try staging.withUnsafeBytes { try append(contiguous: $0, isLast: false, sink: sink) }
                     staging.removeAll(keepingCapacity: true)
                 }
             }
-            try staging.withUnsafeBytes { try append(contiguous: $0, sink: sink) }
+            try staging.withUnsafeBytes { try append(contiguous: $0, isLast: false, sink: sink) }
         }
+    }
+
+    /// Adds the file's last bytes and finishes: the same blocks and root as `append` then `finish`, but a final
+    /// partial chunk that lies in `bytes` is encoded from there rather than copied into the chunk buffer first.
+    public mutating func finish(
+        appending bytes: some Collection<UInt8>, sink: (IPFSBlock) throws -> Void
+    ) rethrows -> ImportedNode {
+        precondition(!isFinished, "append after finish")
+        let handled: Bool? = try bytes.withContiguousStorageIfAvailable { buffer in
+            try append(contiguous: UnsafeRawBufferPointer(buffer), isLast: true, sink: sink)
+            return true
+        }
+        if handled == nil {
+            try append(bytes, sink: sink)
+        }
+        return try finish(sink: sink)
     }
 
     /// Emits the last partial chunk and every unfinished internal node, and returns the file's root.
@@ -62,7 +86,9 @@ public struct UnixFSImporter: Sendable {
         if let root = try tree.finish(sink: sink) {
             return root
         }
-        let (block, node) = makeLeaf(UnsafeRawBufferPointer(start: nil, count: 0))
+        let empty = UnsafeRawBufferPointer(start: nil, count: 0)
+        guard emitsLeaves else { return hashLeaf(empty) }
+        let (block, node) = makeLeaf(empty)
         try sink(block)
         return node
     }
@@ -78,12 +104,15 @@ public struct UnixFSImporter: Sendable {
         return try importer.finish(sink: sink)
     }
 
-    private mutating func append(contiguous buffer: UnsafeRawBufferPointer, sink: (IPFSBlock) throws -> Void) rethrows {
+    /// `isLast` says no byte follows `buffer`, so a partial chunk at its end is already the file's last chunk.
+    private mutating func append(
+        contiguous buffer: UnsafeRawBufferPointer, isLast: Bool, sink: (IPFSBlock) throws -> Void
+    ) rethrows {
         let chunkSize = options.chunkSize
         var rest = buffer[...]
         while !rest.isEmpty {
-            if chunk.isEmpty, rest.count >= chunkSize {
-                // A whole chunk is available in the caller's buffer: encode it from there and skip one copy.
+            if chunk.isEmpty, rest.count >= chunkSize || isLast {
+                // A whole chunk (or the final one) is in the caller's buffer: encode it from there, skipping a copy.
                 try addLeaf(UnsafeRawBufferPointer(rebasing: rest.prefix(chunkSize)), sink: sink)
                 rest = rest.dropFirst(chunkSize)
                 continue
@@ -113,9 +142,29 @@ public struct UnixFSImporter: Sendable {
     }
 
     private mutating func addLeaf(_ data: UnsafeRawBufferPointer, sink: (IPFSBlock) throws -> Void) rethrows {
+        guard emitsLeaves else {
+            try tree.add(leaf: hashLeaf(data), sink: sink)
+            return
+        }
         let (block, node) = makeLeaf(data)
         try sink(block)
         try tree.add(leaf: node, sink: sink)
+    }
+
+    /// The node `makeLeaf` would return, computed by hashing the block's parts where they are.
+    private func hashLeaf(_ data: UnsafeRawBufferPointer) -> ImportedNode {
+        if options.rawLeaves {
+            let cid = CID(version: .v1, codec: .raw, multihash: Multihash(sha256OfParts: [data]))
+            return ImportedNode(cid: cid, tsize: UInt64(data.count), filesize: UInt64(data.count), kind: .file)
+        }
+        let framing = UnixFSData.fileLeafFraming(chunkCount: data.count)
+        let multihash = framing.prefix.withUnsafeBytes { prefix in
+            framing.suffix.withUnsafeBytes { suffix in Multihash(sha256OfParts: [prefix, data, suffix]) }
+        }
+        let blockSize = framing.prefix.count + data.count + framing.suffix.count
+        return ImportedNode(
+            cid: CID(version: options.cidVersion, codec: .dagPB, multihash: multihash),
+            tsize: UInt64(blockSize), filesize: UInt64(data.count), kind: .file)
     }
 
     /// Encodes one chunk as a raw block (always CIDv1) or a UnixFS dag-pb leaf in the configured version.

@@ -46,7 +46,14 @@ public struct UnixFSTreeImporter: Sendable {
         at path: String, in fileSystem: some FileSystem, sink: (IPFSBlock) throws -> Void
     ) async throws -> ImportedNode {
         var count = 0
-        return try await importEntry(at: path, in: fileSystem, count: &count, sink: sink)
+        return try await importEntry(at: path, in: fileSystem, count: &count, emitsLeaves: true, sink: sink)
+    }
+
+    /// Names the entry at `path` without producing its blocks: the same root as `importItem(at:in:sink:)`, but file
+    /// leaves are only hashed, never encoded. For checking a tree against a CID.
+    public func importItem(at path: String, in fileSystem: some FileSystem) async throws -> ImportedNode {
+        var count = 0
+        return try await importEntry(at: path, in: fileSystem, count: &count, emitsLeaves: false) { _ in }
     }
 
     /// Imports the entry at `path` inside a directory that holds just it, under its base name
@@ -64,22 +71,27 @@ public struct UnixFSTreeImporter: Sendable {
     }
 
     private func importEntry(
-        at path: String, in fileSystem: some FileSystem, count: inout Int, sink: (IPFSBlock) throws -> Void
+        at path: String, in fileSystem: some FileSystem, count: inout Int, emitsLeaves: Bool,
+        sink: (IPFSBlock) throws -> Void
     ) async throws -> ImportedNode {
         count += 1
         guard count <= entryCountMax else { throw ImportError.tooManyEntries(limit: entryCountMax) }
         let attributes = try await fileSystem.attributes(at: path, followSymlinks: false)
         switch attributes.kind {
         case .file:
-            var importer = UnixFSImporter(options: options)
+            var importer = UnixFSImporter(options: options, emitsLeaves: emitsLeaves)
+            // Each read is held back until the next one shows whether it was the last: the importer then encodes the
+            // final chunk straight from it instead of copying it into its chunk buffer.
+            var held: [UInt8] = []
             var offset = 0
             while true {
                 let chunk = try await fileSystem.readFile(at: path, offset: offset, count: readChunkSize)
                 if chunk.isEmpty { break }
-                try importer.append(chunk, sink: sink)
+                try importer.append(held, sink: sink)
+                held = chunk
                 offset += chunk.count
             }
-            return try importer.finish(sink: sink)
+            return try importer.finish(appending: held, sink: sink)
         case .symlink:
             let target = try await fileSystem.readSymlink(at: path)
             do {
@@ -91,7 +103,8 @@ public struct UnixFSTreeImporter: Sendable {
             var builder = UnixFSDirectoryBuilder(options: options)
             for name in try await fileSystem.listDirectory(at: path) where includeHidden || !name.hasPrefix(".") {
                 let child = try await importEntry(
-                    at: FileSystemPath.joining(path, name), in: fileSystem, count: &count, sink: sink
+                    at: FileSystemPath.joining(path, name), in: fileSystem, count: &count, emitsLeaves: emitsLeaves,
+                    sink: sink
                 )
                 do {
                     try builder.add(name: name, node: child)

@@ -182,7 +182,7 @@ public final class IPFSDownloader: PackageDownloader, @unchecked Sendable {
     private func verify(_ staging: String, against cid: CID) async throws {
         let options = UnixFSImportOptions(cidVersion: cid.version)
         let importer = UnixFSTreeImporter(options: options, includeHidden: true)
-        let node = try await importer.importItem(at: staging, in: fileSystem) { _ in }
+        let node = try await importer.importItem(at: staging, in: fileSystem)
         guard node.cid == cid else {
             throw DownloadError(
                 kind: .hard, reason: .cidMismatch, details: "extracted tree has CID \(node.cid), expected \(cid)")

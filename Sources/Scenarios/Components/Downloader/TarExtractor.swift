@@ -71,8 +71,11 @@ final class TarExtractor {
         case .directory:
             try await fileSystem.createDirectory(at: path, mode: mode | 0o700, withIntermediates: true)
         case .file:
-            handle = try await fileSystem.openForWriting(
+            let file = try await fileSystem.openForWriting(
                 at: path, mode: mode, disposition: checksPaths ? .exclusive : .overwrite)
+            // The header announces the content's size: let the file system size the file once.
+            file.reserveCapacity(forAppending: Int(clamping: entry.size))
+            handle = file
         case .symlink:
             if checksPaths {
                 guard case .safe = TarPathSafety.classify(linkTarget: entry.linkTarget, linkPath: relative) else {
