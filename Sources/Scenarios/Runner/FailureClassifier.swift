@@ -61,10 +61,10 @@ enum FailureClassifier {
             let cause = report.failure?.cause ?? "passed"
             let messages = report.violations.prefix(3).map(\.message)
             let more = report.violations.count > 3 ? " (+\(report.violations.count - 3) more)" : ""
-            let after = report.failure.map { " after \($0.summary)" } ?? " although the workload passed"
+            let broken = "broke " + invariants.joined(separator: ", ")
             return SeedFailure(
                 kind: .damaging, signature: "damaging:\(prefix):\(cause):\(invariants.joined(separator: "+"))",
-                summary: "broke \(invariants.joined(separator: ", "))\(after)",
+                summary: report.failure.map { "\($0.summary); \(broken)" } ?? "the workload passed but \(broken)",
                 detail: (messages.joined(separator: "; ") + more + (report.failure.map { "; \($0.detail)" } ?? "")))
         }
         guard let failure = report.failure else { return nil }
