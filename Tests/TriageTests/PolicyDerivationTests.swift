@@ -51,7 +51,8 @@ struct PolicyDerivationTests {
         #expect(policy.neverRerun.isEmpty)
         #expect(policy.pytestMarker == "@pytest.mark.flaky(reruns=2, reruns_delay=30, "
             + "only_rerun=[\"transient:http.read_timeout\", \"transient:registry.503\"])")
-        #expect(policy.reason == "p = 6.8%, q(30 s) = 4% (3 of 68 reruns failed): 2 reruns 30 s apart leave 0.011% ≤ 0.1%, "
+        #expect(policy.reason == "p = 6.8%, q(30 s) = 4% (3 of 68 reruns failed): 2 reruns 30 s apart leave "
+            + "0.011% ≤ 0.1%, "
             + "costing 2.829 s per run on average")
         #expect(report.passesCI)
     }

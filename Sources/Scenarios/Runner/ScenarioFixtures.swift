@@ -18,7 +18,8 @@ final class ScenarioFixtures: @unchecked Sendable {
                 symlinkCount: spec.symlinkCount)
             do {
                 // The content depends only on the package's name and shape, never on the seed.
-                let package = try store.seedPackage(packageSpec, random: SeededRandom(seed: 0, name: "package.\(spec.name)"))
+                let random = SeededRandom(seed: 0, name: "package.\(spec.name)")
+                let package = try store.seedPackage(packageSpec, random: random)
                 packages.append((spec.name, package))
             } catch {
                 throw ScenarioRunError(scenario: scenario.name, message: "package '\(spec.name)': \(error)")

@@ -32,8 +32,8 @@ public struct Report: Codable, Sendable, Equatable {
         self.init(incomplete: scenarios.contains { $0.incomplete }, scenarios: scenarios)
     }
 
-    /// True when every variant with an expectation meets it (its failure rate lies within the expected bounds) and no sweep was
-    /// interrupted: the CLI exits 0 when this holds and 1 otherwise. An interrupted sweep cannot vouch for anything.
+    /// True when every variant with an expectation meets it (its rates lie within the expected bounds) and no sweep
+    /// was interrupted: the CLI exits 0 when this holds and 1 otherwise. An interrupted sweep cannot vouch for anything.
     public var expectationsMet: Bool {
         !incomplete && scenarios.allSatisfy { $0.expectationMet && !$0.incomplete }
     }

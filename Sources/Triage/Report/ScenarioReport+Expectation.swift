@@ -45,7 +45,8 @@ extension ScenarioReport {
         public var bounds: String {
             var parts: [String] = []
             switch (minFailureRate, maxFailureRate) {
-            case let (min?, max?): parts.append("failure rate between \(ReportFormat.percent(min)) and \(ReportFormat.percent(max))")
+            case let (min?, max?):
+                parts.append("failure rate between \(ReportFormat.percent(min)) and \(ReportFormat.percent(max))")
             case let (min?, nil): parts.append("failure rate ≥ \(ReportFormat.percent(min))")
             case let (nil, max?): parts.append("failure rate ≤ \(ReportFormat.percent(max))")
             case (nil, nil): break

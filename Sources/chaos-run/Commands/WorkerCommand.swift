@@ -33,7 +33,9 @@ struct WorkerCommand: ParsableCommand {
             let reply: WorkerReply
             do {
                 let job = try WorkerCoding.decode(WorkerJob.self, from: line)
-                if job.seed == trapSeed { fatalError("trap requested by \(Self.trapSeedVariable) for seed \(job.seed)") }
+                if job.seed == trapSeed {
+                    fatalError("trap requested by \(Self.trapSeedVariable) for seed \(job.seed)")
+                }
                 reply = try Self.perform(job, runners: &runners)
             } catch {
                 reply = WorkerReply(record: nil, workloadSeconds: 0, rerunPassed: nil, trace: nil, error: "\(error)")

@@ -43,7 +43,9 @@ struct SweepCoordinator {
                 }
             }
         }
-        let (firstResults, firstWall) = try timed(pool, firstJobs, label: "seeds") { $0.record.map { !$0.passed } ?? true }
+        let (firstResults, firstWall) = try timed(pool, firstJobs, label: "seeds") {
+            $0.record.map { !$0.passed } ?? true
+        }
         var records: [Key: [SeedRecord]] = [:]
         var workloadSeconds: [Key: [Double]] = [:]
         var wall: [Key: Double] = [:]

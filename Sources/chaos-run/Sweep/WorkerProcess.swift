@@ -26,7 +26,8 @@ final class WorkerProcess {
         process.standardError = FileHandle(forWritingAtPath: errorPath)
         try process.run()
         channel = LineChannel(
-            readingFrom: output.fileHandleForReading.fileDescriptor, writingTo: input.fileHandleForWriting.fileDescriptor)
+            readingFrom: output.fileHandleForReading.fileDescriptor,
+            writingTo: input.fileHandleForWriting.fileDescriptor)
     }
 
     /// Sends `job` and waits for its reply; nil when the worker died (or answered garbage, which counts the same).

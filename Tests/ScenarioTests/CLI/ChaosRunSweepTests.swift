@@ -111,7 +111,8 @@ struct ChaosRunSweepTests {
             let output = try ChaosRunBinary.run(["run", scenario, "--jobs", jobs, "--report", directory, "--quiet"])
             #expect(output.status == 0, "\(output.standardError)")
             let text = try String(contentsOfFile: directory + "/report.json", encoding: .utf8)
-            reports.append(text.split(separator: "\n").filter { !$0.contains("\"wall_seconds\"") }.joined(separator: "\n"))
+            let lines = text.split(separator: "\n").filter { !$0.contains("\"wall_seconds\"") }
+            reports.append(lines.joined(separator: "\n"))
         }
         #expect(reports[0] == reports[1])
         #expect(reports[0].contains("\"failed\""))
@@ -140,7 +141,8 @@ struct ChaosRunSweepTests {
         #expect(output.standardOutput.contains("digest: "))
         #expect(output.standardOutput.contains("timeline:"))
         #expect(output.standardOutput.contains("workload: service-manager (naive) starts"))
-        let again = try ChaosRunBinary.run(["replay", scenario, "--seed", String(failing.seeds[0]), "--variant", "naive"])
+        let again = try ChaosRunBinary.run(
+            ["replay", scenario, "--seed", String(failing.seeds[0]), "--variant", "naive"])
         let digest = { (text: String) in text.split(separator: "\n").first { $0.hasPrefix("digest: ") } }
         #expect(digest(again.standardOutput) == digest(output.standardOutput))
     }

@@ -58,7 +58,8 @@ struct BadScenarioFile: Sendable, CustomTestStringConvertible {
              line: 2, column: 14, message: "'description' must not be empty"),
         afterMinimal("seeds out of range", "seeds: 0", 4, 8, "'seeds' must be in 1...1000000, got 0"),
         afterMinimal("seeds not an integer", "seeds: 3.5", 4, 8, "expected an integer for 'seeds', got '3.5'"),
-        afterMinimal("seeds quoted", "seeds: \"30\"", 4, 8, "expected an integer for 'seeds', got the quoted string '30'"),
+        afterMinimal(
+            "seeds quoted", "seeds: \"30\"", 4, 8, "expected an integer for 'seeds', got the quoted string '30'"),
         afterMinimal("bad duration", "time_limit: 5 sec", 4, 13,
                      "expected a duration like 90s, 5m or 250ms, got '5 sec'"),
         afterMinimal("zero time limit", "time_limit: 0s", 4, 13, "'time_limit' must be longer than 0"),

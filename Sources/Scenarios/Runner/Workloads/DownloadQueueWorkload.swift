@@ -79,7 +79,8 @@ final class DownloadQueueWorkload: ScenarioWorkload {
             completedHashes: completions, requireSettled: true)
         for message in messages {
             let lost = message.hasSuffix("is lost") || message.contains("was completed")
-            violations.append(InvariantViolation(invariant: lost ? .noLostEntries : .queueEntriesSettled, message: message))
+            let invariant: InvariantName = lost ? .noLostEntries : .queueEntriesSettled
+            violations.append(InvariantViolation(invariant: invariant, message: message))
         }
         return violations
     }
@@ -87,8 +88,8 @@ final class DownloadQueueWorkload: ScenarioWorkload {
     private func open() async -> Queue? {
         do {
             return try await DownloadQueue.open(
-                variant: variant, settings: config.settings, fileSystem: world.fileSystem, clock: world.simulation.clock,
-                epoch: .epoch, fetch: fetch)
+                variant: variant, settings: config.settings, fileSystem: world.fileSystem,
+                clock: world.simulation.clock, epoch: .epoch, fetch: fetch)
         } catch {
             escaped.append("open: \(error)")
             return nil
@@ -100,7 +101,8 @@ final class DownloadQueueWorkload: ScenarioWorkload {
         let client = world.client
         let authority = world.registryAuthority
         return { hash in
-            let request = HTTPRequest(method: .post, scheme: "http", authority: authority, path: "/api/v0/cat?arg=\(hash)")
+            let request = HTTPRequest(
+                method: .post, scheme: "http", authority: authority, path: "/api/v0/cat?arg=\(hash)")
             let response = try await client.execute(request, body: nil, timeouts: HTTPTimeouts(connect: .seconds(10)))
             let bytes = try await response.body.collect(upTo: 16 << 20)
             guard response.head.status.code == 200 else {

@@ -24,7 +24,8 @@ final class ServiceCreationWorkload: ScenarioWorkload {
         for operation in 1...operations {
             downloader.lastError = nil
             let response = await manager.handleCreate(template: template)
-            world.simulation.trace("workload", "create \(operation)/\(operations) (run \(pass + 1)): \(response.status)")
+            world.simulation.trace(
+                "workload", "create \(operation)/\(operations) (run \(pass + 1)): \(response.status)")
             guard response.status != 200 else { continue }
             let cause = downloader.lastError.map(ErrorCause.name) ?? "none"
             let type = response.body["type"]?.stringValue ?? response.body["error"]?.stringValue ?? "no type"
