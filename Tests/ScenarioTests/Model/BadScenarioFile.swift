@@ -145,7 +145,11 @@ struct BadScenarioFile: Sendable, CustomTestStringConvertible {
                          + "  - {name: f, kind: crash}", 7, 12, "duplicate fault name 'f'"),
         afterMinimal("disk_full without capacity", "file_system_faults:\n  - {name: full, kind: disk_full}", 5, 5,
                      "missing required key 'capacity' in file system fault"),
-        afterMinimal("capacity on a crash", "file_system_faults:\n  - {name: c, kind: crash, capacity: 1GiB}", 5, 28,
+        afterMinimal("crash without a restarting component", "file_system_faults:\n  - {name: c, kind: crash}", 5, 21,
+                     "only the download-queue component supports; this workload runs 'downloader'"),
+        afterMinimal(
+            "capacity on slow_metadata", "file_system_faults:\n  - {name: c, kind: slow_metadata, capacity: 1GiB}",
+            5, 36,
                      "'capacity' is only a parameter of file system fault kind 'disk_full'"),
         afterHeader("workload missing", "seeds: 10\n", 1, 1, "missing required key 'workload' in the top level"),
         afterHeader("workload without component", "workload: {operations: 3}\n", 3, 11,

@@ -58,7 +58,7 @@ enum ScenarioFileExamples {
           - {name: mid-chunk, kind: http_abort_mid_chunk, target: {host: registry}, after: 2KB}
           - {name: between-chunks, kind: http_close_between_chunks, target: {host: registry}, after: 3KiB}
         file_system_faults:
-          - {name: power-loss, kind: crash, activity: {windows: [{start: 30s, end: 35s}]}}
+          - {name: disk-fills, kind: disk_full, capacity: 10MiB, activity: {windows: [{start: 30s, end: 35s}]}}
           - {name: full-disk, kind: disk_full, capacity: 1GiB}
           - name: nfs
             kind: slow_metadata

@@ -63,7 +63,7 @@ extension ScenarioFileLoaderTests {
         ])
         #expect(file.fileSystemFaults == [
             FileSystemFaultSpec(
-                name: "power-loss", kind: .crash,
+                name: "disk-fills", kind: .diskFull(capacityBytes: 10 << 20),
                 activity: .windows([FaultWindow(start: .seconds(30), end: .seconds(35))])),
             FileSystemFaultSpec(name: "full-disk", kind: .diskFull(capacityBytes: 1 << 30)),
             FileSystemFaultSpec(

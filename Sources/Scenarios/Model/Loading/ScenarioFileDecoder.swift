@@ -1,6 +1,6 @@
 /// Builds a `ScenarioFile` from a file's root mapping, section by section, in the order the checks need: hosts
 /// before the links and faults that name them, the registry before the workload's package, the component before
-/// the invariants, the variants before the expectations.
+/// the invariants and the file-system faults, the variants before the expectations.
 enum ScenarioFileDecoder {
     static let keys = [
         "name", "description", "seeds", "time_limit", "topology", "links", "faults", "file_system_faults",
@@ -17,9 +17,9 @@ enum ScenarioFileDecoder {
         let topology = try TopologyDecoder.decode(top.value("topology"), in: top)
         let links = try LinkListDecoder.decode(top.value("links"), topology: topology)
         let faults = try FaultListDecoder.decode(top.value("faults"), hosts: topology.hosts)
-        let fileSystemFaults = try FileSystemFaultListDecoder.decode(
-            top.value("file_system_faults"), networkFaultNames: faults.map(\.name))
         let workload = try WorkloadDecoder.decode(top.required("workload"), registry: topology.registry)
+        let fileSystemFaults = try FileSystemFaultListDecoder.decode(
+            top.value("file_system_faults"), networkFaultNames: faults.map(\.name), component: workload.component)
         let invariants = try InvariantListDecoder.decode(top.value("invariants"), component: workload.component)
         let expectations = try ExpectationsDecoder.decode(top.value("expectations"), variants: workload.variants)
         let rerun = try RerunDecoder.decode(top.value("rerun"))
