@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChaosNet
 import Foundation
 import Scenarios
 
@@ -75,12 +76,10 @@ struct CheckDeterminismCommand: ParsableCommand {
             print("  run 2: \(second[index] ?? "-")")
             let linesA = Self.trace(traceA[position])
             let linesB = Self.trace(traceB[position])
-            if let difference = zip(linesA, linesB).enumerated().first(where: { $0.element.0 != $0.element.1 }) {
-                print("  first differing trace event (#\(difference.offset)):")
-                print("    run 1: \(difference.element.0)")
-                print("    run 2: \(difference.element.1)")
-            } else if linesA.count != linesB.count {
-                print("  the traces agree for \(min(linesA.count, linesB.count)) events, then one run has more")
+            if let difference = TraceDifference.between(linesA, linesB) {
+                print("  first differing trace event (#\(difference.index)):")
+                print("    run 1: \(difference.first ?? "(the trace ends here)")")
+                print("    run 2: \(difference.second ?? "(the trace ends here)")")
             } else {
                 print("  the traced reruns agreed: the difference depends on something outside the trace")
             }
