@@ -23,7 +23,10 @@ extension ScenarioReport {
             self.residualFailureRate = residualFailureRate
             self.expectedCostSeconds = expectedCostSeconds
             self.hidesDamage = hidesDamage
-            pytestMarker = "@pytest.mark.flaky(reruns=\(reruns), reruns_delay=\(ReportFormat.number(delaySeconds)))"
+            // The same marker syntax as a derived policy's, without `only_rerun`: a blind policy reruns everything.
+            pytestMarker = RerunPolicy(
+                action: .rerun, reruns: reruns, delaySeconds: delaySeconds, residualFailureRate: residualFailureRate
+            ).pytestMarker ?? ""
         }
 
         /// Evaluates the blind policy of `settings`. Without measured evidence every rerun is assumed to fail

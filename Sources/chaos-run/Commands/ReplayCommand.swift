@@ -36,12 +36,7 @@ struct ReplayCommand: ParsableCommand {
 
     func run() throws {
         let target = try SweepTarget.load(file, variant: variant)
-        let runner: ScenarioRunner
-        do {
-            runner = try ScenarioRunner(scenario: target.scenario)
-        } catch {
-            throw BadInput("\(file): \(error)")
-        }
+        let runner = target.runner
         var anyFailed = false
         for (index, variant) in target.variants.enumerated() {
             if index > 0 { print("") }

@@ -6,6 +6,8 @@ struct SweepTarget {
     var file: String
     var scenario: ScenarioFile
     var variants: [ComponentVariant]
+    /// Built while loading, which checks that the scenario can run at all; `replay` runs its seed with it.
+    var runner: ScenarioRunner
 
     /// Loads `file` and picks the variants: `variant` if given (it must be one the file declares), else every
     /// declared one. Bad files and unknown variants are bad input (exit code 2).
@@ -16,18 +18,21 @@ struct SweepTarget {
         } catch {
             throw BadInput(error.description)
         }
+        let runner: ScenarioRunner
         do {
-            _ = try ScenarioRunner(scenario: scenario)
+            runner = try ScenarioRunner(scenario: scenario)
         } catch {
             throw BadInput("\(file): \(error)")
         }
         let declared = scenario.workload.variants
-        guard let variant else { return SweepTarget(file: file, scenario: scenario, variants: declared) }
+        guard let variant else {
+            return SweepTarget(file: file, scenario: scenario, variants: declared, runner: runner)
+        }
         guard let chosen = ComponentVariant(rawValue: variant), declared.contains(chosen) else {
             throw BadInput(
                 "\(file): --variant \(variant) is not a variant of '\(scenario.name)' (it declares "
                     + declared.map(\.rawValue).joined(separator: ", ") + ")")
         }
-        return SweepTarget(file: file, scenario: scenario, variants: [chosen])
+        return SweepTarget(file: file, scenario: scenario, variants: [chosen], runner: runner)
     }
 }

@@ -126,11 +126,10 @@ struct ScenarioFileLoaderTests {
 
     @Test("load(path:) reads a file, and an unreadable file is an error at 1:1")
     func loadFromDisk() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loader-\(UUID())").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let path = directory + "/minimal.yaml"
-        try ScenarioFileExamples.minimal.write(toFile: path, atomically: true, encoding: .utf8)
+        let files = try ScenarioFixtureFiles()
+        defer { files.remove() }
+        let directory = files.directory.path
+        let path = try files.write("minimal.yaml", ScenarioFileExamples.minimal)
         #expect(try ScenarioLoader.load(path: path).name == "minimal")
         do {
             _ = try ScenarioLoader.load(path: directory + "/missing.yaml")
@@ -144,11 +143,12 @@ struct ScenarioFileLoaderTests {
 
     @Test("files(in:) lists YAML and JSON files directly in the directory, sorted by name")
     func filesInDirectory() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loader-\(UUID())").path
+        let files = try ScenarioFixtureFiles()
+        defer { files.remove() }
+        let directory = files.directory.path
         try FileManager.default.createDirectory(atPath: directory + "/nested.yaml", withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
         for name in ["b.yml", "a.yaml", "c.json", "README.md", "d.txt", ".hidden.yaml"] {
-            try "x".write(toFile: directory + "/" + name, atomically: true, encoding: .utf8)
+            _ = try files.write(name, "x")
         }
         #expect(try ScenarioLoader.files(in: directory) == ["a.yaml", "b.yml", "c.json"].map { directory + "/" + $0 })
         #expect(throws: ScenarioFileError.self) { try ScenarioLoader.files(in: directory + "/absent") }
