@@ -10,9 +10,18 @@ let package = Package(
     name: "ChaosNet",
     platforms: [.macOS(.v15)],
     products: [
+        // What components depend on: the FileSystem, HTTPClient and Transport protocols and the real implementations.
+        .library(name: "ChaosCore", targets: ["ChaosCore"]),
+        .library(name: "ChaosTar", targets: ["ChaosTar"]),
+        .library(name: "ChaosIPFS", targets: ["ChaosIPFS"]),
+        // The simulator: kernel, network, HTTP over it, the IPFS registry, SimFileSystem.
         .library(name: "ChaosNet", targets: ["ChaosNet"]),
+        // The code under test, usable in production: it sees the core protocols and the formats, never the simulator.
+        .library(name: "ChaosComponents", targets: ["ChaosComponents"]),
         .library(name: "Scenarios", targets: ["Scenarios"]),
         .library(name: "Triage", targets: ["Triage"]),
+        // chaos-run's commands as a library, so that a user's own executable can run them with its own drivers.
+        .library(name: "ChaosRunCLI", targets: ["ChaosRunCLI"]),
         .executable(name: "chaos-run", targets: ["chaos-run"]),
     ],
     dependencies: [
@@ -24,8 +33,23 @@ let package = Package(
     ],
     targets: [
         .target(
+            name: "ChaosCore",
+            dependencies: [.product(name: "HTTPTypes", package: "swift-http-types")],
+            swiftSettings: settings
+        ),
+        .target(name: "ChaosTar", dependencies: ["ChaosCore"], swiftSettings: settings),
+        .target(
+            name: "ChaosIPFS",
+            dependencies: [
+                "ChaosCore", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: settings
+        ),
+        .target(
             name: "ChaosNet",
             dependencies: [
+                "ChaosCore", "ChaosTar", "ChaosIPFS",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
@@ -35,19 +59,42 @@ let package = Package(
             swiftSettings: settings
         ),
         .target(
+            name: "ChaosComponents",
+            dependencies: [
+                "ChaosCore", "ChaosTar", "ChaosIPFS", .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: settings
+        ),
+        .target(
             name: "Scenarios",
             dependencies: [
-                "ChaosNet", "Triage",
+                "ChaosNet", "ChaosComponents", "Triage",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: settings
         ),
         .target(name: "Triage"),
+        .target(
+            name: "ChaosRunCLI",
+            dependencies: [
+                "ChaosNet", "Scenarios", "Triage", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: settings
+        ),
+        // Benchmarks and the kernel demo: used by chaos-run's `bench` and `demo` commands, shipped in no library.
+        .target(
+            name: "ChaosBenchmarks",
+            dependencies: [
+                "ChaosNet", "ChaosComponents", .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: settings
+        ),
+        .target(name: "ChaosDemo", dependencies: ["ChaosNet"], swiftSettings: settings),
         .executableTarget(
             name: "chaos-run",
             dependencies: [
-                "ChaosNet", "Scenarios", "Triage",
+                "ChaosRunCLI", "ChaosBenchmarks", "ChaosDemo", "ChaosNet", "Scenarios", "Triage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds of the CLI link the Swift runtime statically: the concurrency runtime's thread-locals
@@ -58,12 +105,15 @@ let package = Package(
         ),
         .testTarget(
             name: "ChaosNetTests",
-            dependencies: ["ChaosNet", .product(name: "HTTPTypes", package: "swift-http-types")]
+            dependencies: [
+                "ChaosNet", "ChaosCore", "ChaosTar", "ChaosIPFS", .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
         ),
         .testTarget(
             name: "ScenarioTests",
             dependencies: [
-                "Scenarios", "ChaosNet", "chaos-run", .product(name: "HTTPTypes", package: "swift-http-types"),
+                "Scenarios", "ChaosNet", "ChaosComponents", "ChaosDemo", "ChaosRunCLI", "chaos-run",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .testTarget(name: "TriageTests", dependencies: ["Triage"]),

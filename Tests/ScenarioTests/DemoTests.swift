@@ -1,6 +1,8 @@
 import ChaosNet
 import Foundation
+import ChaosComponents
 import Scenarios
+import ChaosDemo
 import Testing
 
 @Suite("Demo scenario")

@@ -20,7 +20,7 @@ struct MarkdownReportTests {
     func signaturesAndPolicy() {
         #expect(Self.markdown.contains("   replay: `chaos-run replay scenarios/disk.yaml --seed 4 --variant enospc`"))
         #expect(Self.markdown.contains(
-            "   replay: `chaos-run replay 'scenarios/registry outage.yaml' --seed 7 --variant default`"))
+            "   replay: `chaos-run replay scenarios/registry outage.yaml --seed 7 --variant default`"))
         #expect(Self.markdown.contains(
             "- Policy: **fix**: damaging failures are never rerun, since a rerun would hide them; fix the cause"
             + ": a partial directory left behind (damaging:service.partial_directory)"))
@@ -45,7 +45,7 @@ struct MarkdownReportTests {
         })
         let sweep = VariantSweep(
             scenario: "many", variant: "v", file: "m.yaml", requestedSeeds: 20,
-            records: Fixtures.records(count: 20, failures: failures)
+            records: Fixtures.records(count: 20, failures: failures), replay: Fixtures.replay
         )
         let markdown = MarkdownReport.render(Report(sweeps: [sweep]))
         #expect(markdown.contains("5. `transient:s5`"))

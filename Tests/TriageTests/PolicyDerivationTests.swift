@@ -26,7 +26,7 @@ struct PolicyDerivationTests {
             records: Fixtures.records(
                 count: 10, failures: [3: other, 4: Fixtures.partialDirectory, 5: Fixtures.registry503]
             ),
-            rerunEvidence: Fixtures.evidence
+            rerunEvidence: Fixtures.evidence, replay: Fixtures.replay
         )
         let policy = ScenarioReport(sweep).policy
         #expect(policy.action == .fix)

@@ -27,11 +27,12 @@ struct ReportSchemaTests {
         let scenarios = try #require(object["scenarios"] as? [[String: Any]])
         #expect(scenarios.map { $0["name"] as? String } == ["disk-full", "happy-path", "registry-outage"])
         #expect(scenarios[0].keys.sorted() == [
-            "blind_policy", "description", "expectation", "failed", "failure_rate", "failure_rate_ci95", "file",
-            "first_seed", "incomplete", "name", "passed", "policy", "rerun_evidence", "runs", "seeds", "signatures",
-            "variant", "verdict", "virtual_seconds", "wall_seconds",
+            "blind_policy", "description", "expectation", "failed", "failure_rate", "failure_rate_ci95", "figures",
+            "file", "first_seed", "incomplete", "name", "passed", "policy", "rerun_evidence", "runs", "seeds",
+            "signatures", "variant", "verdict", "virtual_seconds", "wall_seconds",
         ])
         #expect(scenarios[0]["rerun_evidence"] is NSNull)
+        #expect(scenarios[0]["figures"] is NSNull)
         #expect(scenarios[0]["expectation"] is NSNull)
         let policy = try #require(scenarios[0]["policy"] as? [String: Any])
         #expect(policy["pytest_marker"] is NSNull)

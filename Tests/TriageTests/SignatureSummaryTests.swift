@@ -14,7 +14,8 @@ struct SignatureSummaryTests {
             26: Fixtures.readTimeout, 27: SeedFailure(kind: .timeout, signature: "timeout:limit", summary: "limit"),
         ]
         let records = Fixtures.records(count: 30, failures: failures).reversed()
-        let groups = SignatureSummary.group(Array(records), file: "s.yaml", variant: "v")
+        let groups = SignatureSummary.group(
+            Array(records), file: "s.yaml", variant: "v", replay: Fixtures.replay)
         #expect(groups.map(\.id) == [
             "crash:worker.trap", "violation:foreign_thread_enqueue", "damaging:service.partial_directory",
             "hang:a", "hang:b", "timeout:limit", "transient:registry.503", "transient:http.read_timeout",
@@ -31,22 +32,21 @@ struct SignatureSummaryTests {
         let mild = SeedFailure(kind: .transient, signature: "sig", summary: "first")
         let severe = SeedFailure(kind: .damaging, signature: "sig", summary: "second")
         let groups = SignatureSummary.group(
-            Fixtures.records(count: 4, failures: [1: mild, 4: severe]), file: "f", variant: "v"
+            Fixtures.records(count: 4, failures: [1: mild, 4: severe]), file: "f", variant: "v",
+            replay: Fixtures.replay
         )
         #expect(groups.count == 1)
         #expect(groups.first?.kind == .damaging)
         #expect(groups.first?.summary == "first")
     }
 
-    @Test("replay commands quote paths and variants for a POSIX shell only when needed", arguments: [
-        ("scenarios/a.yaml", "default", "chaos-run replay scenarios/a.yaml --seed 9 --variant default"),
-        ("my scenarios/a b.yaml", "v1", "chaos-run replay 'my scenarios/a b.yaml' --seed 9 --variant v1"),
-        ("it's.yaml", "x y", "chaos-run replay 'it'\\''s.yaml' --seed 9 --variant 'x y'"),
-        ("$HOME/`x`;rm.yaml", "v", "chaos-run replay '$HOME/`x`;rm.yaml' --seed 9 --variant v"),
-        ("", "v", "chaos-run replay '' --seed 9 --variant v"),
-    ])
-    func replayQuoting(file: String, variant: String, expected: String) {
-        #expect(SignatureSummary.replayCommand(file: file, seed: 9, variant: variant) == expected)
+    @Test("the replay instruction is the caller's: Triage words it only through the sweep's formatter")
+    func replayComesFromTheCaller() {
+        let failure: [UInt64: SeedFailure] = [2: Fixtures.registry503]
+        let swift = ReplayFormatter { file, seed, variant in "runner.run(seed: \(seed), variant: \"\(variant)\") // \(file)" }
+        let groups = SignatureSummary.group(
+            Fixtures.records(count: 3, failures: failure), file: "a.yaml", variant: "robust", replay: swift)
+        #expect(groups.map(\.replay) == [#"runner.run(seed: 2, variant: "robust") // a.yaml"#])
     }
 
     @Test("kinds compare by severity")

@@ -2,6 +2,12 @@ import Triage
 
 /// Builders for hand-made sweeps, so each test states only the numbers it is about.
 enum Fixtures {
+    /// The replay instruction these tests expect: chaos-run's command, unquoted (its quoting is tested with the
+    /// formatter itself, in ScenarioTests).
+    static let replay = ReplayFormatter { file, seed, variant in
+        "chaos-run replay \(file) --seed \(seed) --variant \(variant)"
+    }
+
     static let partialDirectory = SeedFailure(
         kind: .damaging, signature: "damaging:service.partial_directory",
         summary: "a partial directory left behind", detail: "/srv/pkgs/a.tmp"
@@ -49,7 +55,7 @@ enum Fixtures {
             scenario: "registry-outage", description: "the registry goes down for minutes at a time",
             variant: "default", file: "scenarios/registry outage.yaml", requestedSeeds: 1000, firstSeed: 1,
             records: records ?? Self.records(count: 1000, failures: failures), rerunEvidence: evidence,
-            maxFailureRate: 0.1, wallSeconds: wallSeconds
+            maxFailureRate: 0.1, wallSeconds: wallSeconds, replay: Fixtures.replay
         )
     }
 
@@ -61,14 +67,15 @@ enum Fixtures {
         ]
         return VariantSweep(
             scenario: "disk-full", description: "ENOSPC during unpack", variant: "enospc", file: "scenarios/disk.yaml",
-            requestedSeeds: 100, firstSeed: 1, records: records(count: 100, failures: failures), wallSeconds: 3
+            requestedSeeds: 100, firstSeed: 1, records: records(count: 100, failures: failures), wallSeconds: 3,
+            replay: Fixtures.replay
         )
     }
 
     static func stableSweep() -> VariantSweep {
         VariantSweep(
             scenario: "happy-path", variant: "default", file: "scenarios/happy.yaml", requestedSeeds: 50,
-            firstSeed: 1, records: records(count: 50), maxFailureRate: 0, wallSeconds: 1
+            firstSeed: 1, records: records(count: 50), maxFailureRate: 0, wallSeconds: 1, replay: Fixtures.replay
         )
     }
 }

@@ -35,7 +35,7 @@ struct VerdictTests {
         #expect(Verdict.judge(runs: 0, failed: 0, signatures: []) == .broken)
         let sweep = VariantSweep(
             scenario: "s", variant: "v", file: "f.yaml", requestedSeeds: 3,
-            records: Fixtures.records(count: 3, failures: [2: Fixtures.violation])
+            records: Fixtures.records(count: 3, failures: [2: Fixtures.violation]), replay: Fixtures.replay
         )
         #expect(ScenarioReport(sweep).verdict == .broken)
     }

@@ -21,7 +21,7 @@ public struct ScenarioFile: Sendable, Equatable {
     public var faults: [Fault]
     public var fileSystemFaults: [FileSystemFaultSpec]
     public var workload: WorkloadSpec
-    /// The invariants checked after every seed; empty means every invariant the component has.
+    /// The invariants checked after every seed; empty means every invariant the component's driver declares.
     public var invariants: [InvariantName]
     /// What a sweep of each variant must find; variants without an entry have no expectation.
     public var expectations: [VariantExpectation]
@@ -48,21 +48,14 @@ public struct ScenarioFile: Sendable, Equatable {
     }
 
     /// The expectation for one variant, if the file states one.
-    public func expectation(for variant: ComponentVariant) -> VariantExpectation? {
+    public func expectation(for variant: VariantName) -> VariantExpectation? {
         expectations.first { $0.variant == variant }
     }
 }
 
-/// The two implementations every component has: `naive`, faithful to the incident, and `robust`, the fix.
-public enum ComponentVariant: String, Sendable, Equatable, CaseIterable, Comparable {
-    case naive, robust
-
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
-}
-
 /// What a sweep of one variant must find for the run to count as expected (exit code 0).
 public struct VariantExpectation: Sendable, Equatable {
-    public var variant: ComponentVariant
+    public var variant: VariantName
     /// The highest acceptable failure rate, in 0...1.
     public var maxFailureRate: Double?
     /// The lowest failure rate the sweep must show, in 0...1: a naive variant that reproduces an incident is expected
@@ -73,7 +66,7 @@ public struct VariantExpectation: Sendable, Equatable {
     public var maxDamagingRate: Double?
 
     public init(
-        variant: ComponentVariant, maxFailureRate: Double? = nil, minFailureRate: Double? = nil,
+        variant: VariantName, maxFailureRate: Double? = nil, minFailureRate: Double? = nil,
         maxDamagingRate: Double? = nil
     ) {
         self.variant = variant

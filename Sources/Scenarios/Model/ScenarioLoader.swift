@@ -10,8 +10,11 @@ public enum ScenarioLoader {
     /// The extensions `files(in:)` picks up. JSON is YAML's flow syntax, so `.json` files go through the same parser.
     public static let fileExtensions: Set<String> = ["yaml", "yml", "json"]
 
-    /// Reads and parses the file at `path`; an unreadable file is an error at line 1, column 1.
-    public static func load(path: String) throws(ScenarioFileError) -> ScenarioFile {
+    /// Reads and parses the file at `path`; an unreadable file is an error at line 1, column 1. The workload's
+    /// component must be one of `drivers`.
+    public static func load(path: String, drivers: DriverRegistry = .builtIn) throws(ScenarioFileError)
+        -> ScenarioFile
+    {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
@@ -19,13 +22,15 @@ public enum ScenarioLoader {
             throw ScenarioFileError(
                 path: path, line: 1, column: 1, message: "cannot read the file: \(error.localizedDescription)")
         }
-        return try parse(text, path: path)
+        return try parse(text, path: path, drivers: drivers)
     }
 
     /// Parses the text of a scenario file; `path` is only used in errors.
-    public static func parse(_ text: String, path: String) throws(ScenarioFileError) -> ScenarioFile {
+    public static func parse(
+        _ text: String, path: String, drivers: DriverRegistry = .builtIn
+    ) throws(ScenarioFileError) -> ScenarioFile {
         let root = try YAMLComposer.compose(text, path: path)
-        return try ScenarioFileDecoder.decode(root)
+        return try ScenarioFileDecoder.decode(root, drivers: drivers)
     }
 
     /// Scenario files (*.yaml, *.yml, *.json) directly in a directory, sorted by file name, as paths that start

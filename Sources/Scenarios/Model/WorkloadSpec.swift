@@ -1,104 +1,47 @@
-import ChaosNet
-
-/// What runs in the world: which component, in which variants, doing what, configured how.
+/// What runs in the world: which component, in which variants, configured how.
+///
+/// The component is named as its driver is registered (`DriverRegistry`); its configuration is the driver's own
+/// value, decoded by the driver from the component's keys of `workload:`.
 public struct WorkloadSpec: Sendable, Equatable {
-    public var component: ComponentKind
-    /// The variants a sweep runs when the command line does not pick one (`--variant`), in this order.
-    public var variants: [ComponentVariant]
-    /// How many operations one seed performs, one after another: service creations for `service-manager`,
-    /// downloads for `downloader`. The download queue's work is described by `queue`.
-    public var operations: Int
-    /// The registry package the operations fetch (by name); nil means the registry's first package.
+    /// The driver's name (`service-manager`, `download-queue`, or one a user registers).
+    public var component: String
+    /// The variants a sweep runs when the command line does not pick one (`--variant`), in this order; empty means
+    /// every variant the driver declares.
+    public var variants: [VariantName]
+    /// The registry package the component fetches (by name), for drivers that need one; nil means the registry's
+    /// first package.
     public var package: String?
     /// Virtual time before the first operation, drawn uniformly from `0...startJitter` per seed, so that seeds
     /// meet the fault episodes at different phases.
     public var startJitter: Duration
-    public var downloader: DownloaderConfig
-    public var queue: QueueConfig
+    /// The driver's configuration value; nil means the driver's defaults.
+    public var configuration: (any Sendable & Equatable)?
 
     public init(
-        component: ComponentKind, variants: [ComponentVariant] = ComponentVariant.allCases, operations: Int = 1,
-        package: String? = nil, startJitter: Duration = .zero, downloader: DownloaderConfig = DownloaderConfig(),
-        queue: QueueConfig = QueueConfig()
+        component: String, variants: [VariantName] = [], package: String? = nil, startJitter: Duration = .zero,
+        configuration: (any Sendable & Equatable)? = nil
     ) {
         self.component = component
         self.variants = variants
-        self.operations = operations
         self.package = package
         self.startJitter = startJitter
-        self.downloader = downloader
-        self.queue = queue
+        self.configuration = configuration
     }
-}
 
-/// The components a scenario can run.
-public enum ComponentKind: String, Sendable, Equatable, CaseIterable {
-    /// `ServiceManager.create(template)`: download the template's package, then register the service.
-    case serviceManager = "service-manager"
-    /// `IPFSDownloader.download(cid:into:)` alone.
-    case downloader
-    /// `DownloadQueue`: enqueue hashes, then the service loop calls `downloadNextHash` every interval.
-    case downloadQueue = "download-queue"
-
-    /// The invariants that apply to this component.
-    public var invariants: [InvariantName] {
-        switch self {
-        case .serviceManager: [.noPartialDirectories, .noBurnedIDs, .noEscapedErrors, .noStagingLeftovers]
-        case .downloader: [.noPartialDirectories, .noEscapedErrors, .noStagingLeftovers]
-        case .downloadQueue: [.queueEntriesSettled, .noLostEntries, .noEscapedErrors]
-        }
+    /// The configuration as the driver's type, nil when it is absent or of another type.
+    public func configuration<Configuration>(as type: Configuration.Type) -> Configuration? {
+        configuration as? Configuration
     }
-}
 
-/// The downloader's configuration: the naive variant's single read timeout, and the robust variant's retry policy.
-public struct DownloaderConfig: Sendable, Equatable {
-    /// The only timeout of the naive variant (the Python client's socket read timeout).
-    public var naiveReadTimeout: Duration
-    public var policy: DownloadRetryPolicy
-
-    public init(naiveReadTimeout: Duration = .seconds(30), policy: DownloadRetryPolicy = DownloadRetryPolicy()) {
-        self.naiveReadTimeout = naiveReadTimeout
-        self.policy = policy
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.component == rhs.component && lhs.variants == rhs.variants && lhs.package == rhs.package
+            && lhs.startJitter == rhs.startJitter && Self.equal(lhs.configuration, rhs.configuration)
     }
-}
 
-/// The download queue's work: documents published on the registry, some of them not valid JSON (a HARD failure),
-/// all enqueued at the start, and how long the service loop runs.
-public struct QueueConfig: Sendable, Equatable {
-    public var settings: DownloadQueueSettings
-    /// Valid JSON documents enqueued.
-    public var documentCount: Int
-    /// Documents that are not valid JSON (`INVALID_JSON`, HARD: never retried by the robust queue).
-    public var invalidDocumentCount: Int
-    /// Bytes of each document.
-    public var documentByteCount: Int
-    /// How long the service loop runs before the invariants are checked.
-    public var runFor: Duration
-
-    public init(
-        settings: DownloadQueueSettings = DownloadQueueSettings(), documentCount: Int = 20,
-        invalidDocumentCount: Int = 2, documentByteCount: Int = 4096, runFor: Duration = .seconds(3600)
-    ) {
-        self.settings = settings
-        self.documentCount = documentCount
-        self.invalidDocumentCount = invalidDocumentCount
-        self.documentByteCount = documentByteCount
-        self.runFor = runFor
+    /// Configurations are equal when both are absent, or both are of one type and equal as that type.
+    private static func equal(_ lhs: (any Sendable & Equatable)?, _ rhs: (any Sendable & Equatable)?) -> Bool {
+        guard let lhs, let rhs else { return lhs == nil && rhs == nil }
+        func matches<Value: Equatable>(_ value: Value) -> Bool { (rhs as? Value) == value }
+        return matches(lhs)
     }
-}
-
-/// Invariants a seed's world must satisfy after the workload; a broken one makes the seed's failure `damaging`.
-public enum InvariantName: String, Sendable, Equatable, CaseIterable {
-    /// No service or target directory exists unless it holds the complete package.
-    case noPartialDirectories = "no_partial_directories"
-    /// Every service id taken from the counter belongs to a created service.
-    case noBurnedIDs = "no_burned_ids"
-    /// No component lets an unexpected error escape (an HTTP 500 `Internal Server Error`, a thrown raw error).
-    case noEscapedErrors = "no_escaped_errors"
-    /// No staging directory is left beside a target.
-    case noStagingLeftovers = "no_staging_leftovers"
-    /// Every queue entry ends downloaded, HARD-failed, or SOFT-failed within its retry limits.
-    case queueEntriesSettled = "queue_entries_settled"
-    /// Every enqueued hash is still in the queue (or downloaded) after crashes and restarts, none downloaded twice.
-    case noLostEntries = "no_lost_entries"
 }

@@ -6,7 +6,7 @@ import Triage
 /// Signatures read `<kind>:<component>:<cause>[:<invariants>]`: the workload's cause (`500:read_timeout`), and for
 /// damaging failures the broken invariants, sorted. Free text (hang wait points, violation reasons) has its numbers
 /// replaced by `N`, so that seeds differing only in ids or times share a signature.
-enum FailureClassifier {
+public enum FailureClassifier {
     /// What the workload reported, when the simulation completed.
     struct WorkloadReport: Sendable {
         var failure: WorkloadFailure?
@@ -14,9 +14,9 @@ enum FailureClassifier {
     }
 
     static func classify(
-        component: ComponentKind, outcome: Outcome, value: Result<WorkloadReport, any Error>?
+        component: String, outcome: Outcome, value: Result<WorkloadReport, any Error>?
     ) -> SeedFailure? {
-        let prefix = component.rawValue
+        let prefix = component
         switch outcome {
         case .completed:
             switch value {
@@ -57,7 +57,7 @@ enum FailureClassifier {
 
     private static func classify(prefix: String, _ report: WorkloadReport) -> SeedFailure? {
         if !report.violations.isEmpty {
-            let invariants = Set(report.violations.map(\.invariant.rawValue)).sorted()
+            let invariants = Set(report.violations.map(\.invariant)).sorted().map(\.rawValue)
             let cause = report.failure?.cause ?? "passed"
             let messages = report.violations.prefix(3).map(\.message)
             let more = report.violations.count > 3 ? " (+\(report.violations.count - 3) more)" : ""
@@ -71,6 +71,15 @@ enum FailureClassifier {
         return SeedFailure(
             kind: .transient, signature: "transient:\(prefix):\(failure.cause)", summary: failure.summary,
             detail: failure.detail)
+    }
+
+    /// The failure of a seed whose worker process died (a trap, a signal, a blown resource budget): the signature
+    /// names the component and the first words of the worker's report (`crash:downloader:signal 4`), which do not
+    /// depend on the seed.
+    public static func crash(component: String, summary: String, detail: String) -> SeedFailure {
+        let words = summary.split(separator: "(").first.map { $0.split(separator: " ").joined(separator: " ") }
+        return SeedFailure(
+            kind: .crash, signature: "crash:\(component):\(words ?? summary)", summary: summary, detail: detail)
     }
 
     /// Digits runs become `N`: `'loop 3' waits on 'sleep 12s'` → `'loop N' waits on 'sleep Ns'`.

@@ -3,7 +3,7 @@ import Triage
 
 extension ScenarioRunner {
     /// Sweeps `seeds` of `variant` in this process, one seed after another, and measures rerun evidence when every
-    /// failure is transient: the sweep `chaos-run run` makes on worker processes, for use from Swift tests.
+    /// failure is transient: the same `SweepPlan` `chaos-run run` makes on worker processes, for use from Swift tests.
     ///
     /// ```swift
     /// let runner = try ScenarioRunner(scenario: ScenarioLoader.load(path: "scenarios/ipfs-download-timeout.yaml"))
@@ -11,27 +11,21 @@ extension ScenarioRunner {
     /// #expect(report.verdict != .damaging)
     /// ```
     ///
-    /// - Parameter file: the path the scenario came from, for the replay commands of the report.
-    public func sweep(variant: ComponentVariant, seeds: Range<UInt64>, file: String = "<in code>") -> VariantSweep {
-        var records: [SeedRecord] = []
-        var workloadSeconds: [Double] = []
-        for seed in seeds {
-            let run = run(seed: seed, variant: variant)
-            records.append(run.record)
-            workloadSeconds.append(run.workloadSeconds)
+    /// - Parameters:
+    ///   - file: the path the scenario came from, for the replay instructions of the report.
+    ///   - replay: how the report words a replay (default: chaos-run's command).
+    public func sweep(
+        variant: VariantName, seeds: Range<UInt64>, file: String = "<in code>",
+        replay: ReplayFormatter = .chaosRun
+    ) -> VariantSweep {
+        let plan = SweepPlan(
+            targets: [SweepPlan.Target(file: file, runner: self, variants: [variant])], seedCount: seeds.count,
+            firstSeed: seeds.lowerBound, replay: replay)
+        // The in-process executor neither throws nor reports a job that could not run: its only runner is this one.
+        guard let outcome = try? plan.run(on: plan.inProcessExecutor), let sweep = outcome.sweeps.first else {
+            preconditionFailure("an in-process sweep of one runner cannot fail to run")
         }
-        let delays = scenario.rerun.delays
-        let results = RerunTrials.trials(for: records, delays: delays).map { trial in
-            (trial, run(seed: trial.seed, variant: variant, rerunAfter: trial.delay).rerunPassed == true)
-        }
-        let expectation = scenario.expectation(for: variant)
-        return VariantSweep(
-            scenario: scenario.name, description: scenario.description, variant: variant.rawValue, file: file,
-            requestedSeeds: seeds.count, firstSeed: seeds.lowerBound, records: records,
-            rerunEvidence: RerunTrials.evidence(
-                records: records, delays: delays, results: results, workloadSeconds: workloadSeconds),
-            rerunSettings: scenario.rerun.settings, maxFailureRate: expectation?.maxFailureRate,
-            minFailureRate: expectation?.minFailureRate, maxDamagingRate: expectation?.maxDamagingRate)
+        return sweep
     }
 }
 

@@ -10,56 +10,84 @@ import Triage
 /// #expect(run.record.passed)
 /// ```
 ///
-/// The fixtures (the registry's packages) are built once, in `init`; each `run` builds a fresh world around them, so
-/// the same seed gives the same result and trace digest in any process. Not thread-safe: one runner per thread.
+/// The workload's component is looked up in `drivers`; its fixtures (the registry's packages, the driver's own) are
+/// built once, in `init`; each `run` builds a fresh world around them, so the same seed gives the same result and
+/// trace digest in any process. Not thread-safe: one runner per thread.
 public final class ScenarioRunner: @unchecked Sendable {
     public let scenario: ScenarioFile
+    /// The driver of the scenario's component.
+    public let driver: any ComponentDriver
+    /// The variants a sweep runs: the scenario's, or every variant the driver declares.
+    public let variants: [VariantName]
+    /// The invariants checked after every seed: the scenario's, or every invariant the driver declares.
+    public let invariants: [InvariantName]
     let fixtures: ScenarioFixtures
+    private let bound: BoundDriver
 
-    public init(scenario: ScenarioFile) throws(ScenarioRunError) {
+    public init(scenario: ScenarioFile, drivers: DriverRegistry = .builtIn) throws(ScenarioRunError) {
         self.scenario = scenario
         let component = scenario.workload.component
-        if component != .downloadQueue, scenario.fileSystemFaults.contains(where: { $0.kind == .crash }) {
+        guard let driver = drivers.driver(named: component) else {
             throw ScenarioRunError(
                 scenario: scenario.name,
-                message: "crash faults need a component that restarts after a power loss (download-queue)")
+                message: "no driver is registered for component '\(component)'; registered: "
+                    + drivers.names.joined(separator: ", "))
+        }
+        self.driver = driver
+        if let unmet = UnmetRequirement.first(in: scenario, for: driver) {
+            throw ScenarioRunError(scenario: scenario.name, message: unmet.message(component: driver.name))
+        }
+        let declared = driver.variants
+        variants = scenario.workload.variants.isEmpty ? declared : scenario.workload.variants
+        if let unknown = variants.first(where: { !declared.contains($0) }) {
+            throw ScenarioRunError(
+                scenario: scenario.name,
+                message: "'\(unknown)' is not a variant of component '\(driver.name)'; its variants: "
+                    + declared.map(\.rawValue).joined(separator: ", "))
+        }
+        let checked = driver.invariants.map(\.name)
+        invariants = scenario.invariants.isEmpty ? checked : scenario.invariants
+        if let unknown = invariants.first(where: { !checked.contains($0) }) {
+            throw ScenarioRunError(
+                scenario: scenario.name,
+                message: "invariant '\(unknown)' is not one the '\(driver.name)' driver checks")
         }
         fixtures = try ScenarioFixtures(scenario: scenario)
-        if component != .downloadQueue, fixtures.package(named: scenario.workload.package) == nil {
-            throw ScenarioRunError(
-                scenario: scenario.name,
-                message: "the \(component.rawValue) workload needs a registry package"
-                    + (scenario.workload.package.map { " named '\($0)'" } ?? ""))
-        }
+        bound = try BoundDriver(driver, scenario: scenario, fixtures: fixtures)
     }
 
-    /// Runs one seed of `variant`. With `rerunAfter`, a seed whose failure is transient waits that long in the same
-    /// world (faults keep their schedule) and runs the workload again; `SeedRun.rerunPassed` says how that went.
-    /// `traceCapacity` keeps that many trace events for a timeline (the digest covers every event regardless).
+    /// Runs one seed of `variant`, which must be one the driver declares. With `rerunAfter`, a
+    /// seed whose failure is transient waits that long in the same world (faults keep their schedule) and runs the
+    /// workload again; `SeedRun.rerunPassed` says how that went. `traceCapacity` keeps that many trace events for a
+    /// timeline (the digest covers every event regardless).
     public func run(
-        seed: UInt64, variant: ComponentVariant, rerunAfter: Duration? = nil, traceCapacity: Int = 0
+        seed: UInt64, variant: VariantName, rerunAfter: Duration? = nil, traceCapacity: Int = 0
     ) -> SeedRun {
+        precondition(driver.variants.contains(variant), "'\(variant)' is not a variant of '\(driver.name)'")
         let scenario = self.scenario
         let fixtures = self.fixtures
-        let invariants = Set(scenario.invariants.isEmpty ? scenario.workload.component.invariants : scenario.invariants)
+        let bound = self.bound
+        let component = driver.name
+        let invariants = Set(self.invariants)
         let configuration = SimulationConfiguration(
             timeLimit: scenario.timeLimit + (rerunAfter ?? .zero), traceCapacity: traceCapacity)
         let box = RunBox()
         let result = Simulation(seed: seed, configuration: configuration).run { simulation in
             let world = try ScenarioWorld(simulation: simulation, scenario: scenario, fixtures: fixtures)
-            let workload = Self.makeWorkload(world: world, variant: variant)
+            let workload = try bound.makeWorkload(world: world, variant: variant)
             let jitter = scenario.workload.startJitter.nanosecondsClamped
             if jitter > 0 {
                 let random = simulation.random("workload.start")
                 let offset = Int64(random.unitInterval() * Double(jitter))
                 try await simulation.clock.sleep(for: .nanoseconds(offset))
             }
-            simulation.trace("workload", "\(scenario.workload.component.rawValue) (\(variant.rawValue)) starts")
+            simulation.trace("workload", "\(component) (\(variant)) starts")
             let start = simulation.now
             let failure = await workload.perform(pass: 0)
             box.workloadSeconds = start.duration(to: simulation.now).secondsDouble
             let violations = await workload.violations().filter { invariants.contains($0.invariant) }
             for violation in violations { simulation.trace("invariant", violation.message) }
+            box.figures = await workload.figures()
             if let delay = rerunAfter, failure != nil, violations.isEmpty {
                 try await simulation.clock.sleep(for: delay)
                 simulation.trace("workload", "rerun after \(delay.formattedSeconds)")
@@ -70,26 +98,14 @@ public final class ScenarioRunner: @unchecked Sendable {
             world.shutDown()
             return FailureClassifier.WorkloadReport(failure: failure, violations: violations)
         }
-        let failure = FailureClassifier.classify(
-            component: scenario.workload.component, outcome: result.outcome, value: result.value)
+        let failure = FailureClassifier.classify(component: component, outcome: result.outcome, value: result.value)
         let record = SeedRecord(
             seed: seed, failure: failure, virtualSeconds: result.virtualTime.secondsDouble,
-            digest: result.digest.description)
+            digest: result.digest.description, figures: box.figures)
         return SeedRun(
-            record: record, workloadSeconds: box.workloadSeconds,
+            variant: variant, record: record, workloadSeconds: box.workloadSeconds,
             rerunPassed: failure?.kind == .transient ? box.rerunPassed : nil,
             summaryLines: result.summaryLines, trace: result.trace.events)
-    }
-
-    static func makeWorkload(world: ScenarioWorld, variant: ComponentVariant) -> any ScenarioWorkload {
-        switch world.scenario.workload.component {
-        case .serviceManager:
-            ServiceCreationWorkload(world: world, variant: variant, package: world.package)
-        case .downloader:
-            DownloadWorkload(world: world, variant: variant, package: world.package)
-        case .downloadQueue:
-            DownloadQueueWorkload(world: world, variant: variant)
-        }
     }
 }
 
@@ -97,14 +113,5 @@ public final class ScenarioRunner: @unchecked Sendable {
 private final class RunBox: @unchecked Sendable {
     var workloadSeconds = 0.0
     var rerunPassed: Bool?
-}
-
-extension ScenarioWorld {
-    /// The package the workload fetches (checked to exist when the runner was made).
-    var package: IPFSPackage {
-        guard let package = fixtures.package(named: scenario.workload.package) else {
-            preconditionFailure("ScenarioRunner.init checks that the workload's package exists")
-        }
-        return package
-    }
+    var figures = SeedFigures()
 }

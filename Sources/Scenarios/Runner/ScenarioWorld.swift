@@ -1,17 +1,24 @@
 import ChaosNet
 
 /// One seed's world, built from a scenario: the network with its hosts, links and faults, the registry serving the
-/// shared fixtures, the client host's HTTP client, and its file system with the scenario's file-system faults.
-final class ScenarioWorld: @unchecked Sendable {
-    let simulation: Simulation
-    let scenario: ScenarioFile
+/// shared fixtures, the client host's HTTP client and transport, and its file system with the scenario's file-system
+/// faults. Drivers build their workloads in it (and may add services of their own to its network).
+///
+/// Not thread-safe: use on the simulation's thread.
+public final class ScenarioWorld: @unchecked Sendable {
+    public let simulation: Simulation
+    public let scenario: ScenarioFile
     let fixtures: ScenarioFixtures
-    let network: SimNetwork
-    let registry: IPFSRegistry?
-    let client: SimHTTPClient
-    let fileSystem: SimFileSystem
+    public let network: SimNetwork
+    /// The IPFS registry, serving the scenario's packages and what drivers added; nil with `registry: none`.
+    public let registry: IPFSRegistry?
+    /// The HTTP client of the host the component runs on (`topology.client`).
+    public let client: SimHTTPClient
+    /// The file system of the host the component runs on, with the scenario's file-system faults.
+    public let fileSystem: SimFileSystem
     /// When the machine loses power, merged over every `crash` file-system fault.
     private let crashTimelines: [FaultTimeline]
+    private var shutDownActions: [() -> Void] = []
 
     init(simulation: Simulation, scenario: ScenarioFile, fixtures: ScenarioFixtures) throws {
         self.simulation = simulation
@@ -56,18 +63,27 @@ final class ScenarioWorld: @unchecked Sendable {
         }
     }
 
+    /// The simulation's clock.
+    public var clock: SimClock { simulation.clock }
+
+    /// The transport through which code on the component's host opens and accepts byte streams.
+    public var transport: SimHostTransport { network.transport(for: scenario.topology.clientHost) }
+
+    /// The registry package the workload names (or the registry's first), nil when there is none.
+    public var package: IPFSPackage? { fixtures.package(named: scenario.workload.package) }
+
     /// The registry's address as components call it, `host:port`.
-    var registryAuthority: String {
+    public var registryAuthority: String {
         guard let spec = scenario.topology.registry else { return "registry:5001" }
         return "\(spec.host):\(spec.port)"
     }
 
     /// The next power loss at or after `time`: when it happens and when the machine is back.
-    func nextCrash(after time: Duration) -> (start: Duration, end: Duration)? {
+    public func nextCrash(after time: Duration) -> (start: Duration, end: Duration)? {
         crashTimelines.compactMap { $0.nextPeriod(after: time) }.min { $0.start < $1.start }
     }
 
-    var hasCrashes: Bool { !crashTimelines.isEmpty }
+    public var hasCrashes: Bool { !crashTimelines.isEmpty }
 
     /// Applies a fault at the start of each active period and reverts it at the end, with scheduled actions (no task
     /// stays behind when the workload is done).
@@ -89,8 +105,16 @@ final class ScenarioWorld: @unchecked Sendable {
         }
     }
 
-    /// Stops the registry's listener, so that nothing keeps serving after the workload.
+    /// Runs `action` when the seed's workload is done, after the invariants were checked: a driver that starts a
+    /// service of its own stops it here, so that no task is left waiting when the root returns.
+    public func onShutDown(_ action: @escaping () -> Void) {
+        shutDownActions.append(action)
+    }
+
+    /// Stops the registry's listener and every driver service, so that nothing keeps serving after the workload.
     func shutDown() {
+        for action in shutDownActions { action() }
+        shutDownActions = []
         registry?.stop()
     }
 }

@@ -3,6 +3,8 @@ import Triage
 
 /// One seed of one variant, as the runner ran it.
 public struct SeedRun: Sendable {
+    /// The variant that ran.
+    public var variant: VariantName
     /// The seed's result as reports use it.
     public var record: SeedRecord
     /// Virtual seconds the workload's first run took (without the start jitter): the cost of one CI run.

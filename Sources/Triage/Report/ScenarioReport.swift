@@ -31,6 +31,8 @@ public struct ScenarioReport: Codable, Sendable, Equatable {
     public var rerunEvidence: Evidence?
     /// Virtual time summed over all finished runs, in seed order.
     public var virtualSeconds: Double
+    /// The driver's figures over all finished runs; nil when it reported none.
+    public var figures: FigureSummary?
     /// Wall-clock duration of the sweep: the one field that differs between identical sweeps.
     public var wallSeconds: Double
     public var incomplete: Bool
@@ -39,7 +41,8 @@ public struct ScenarioReport: Codable, Sendable, Equatable {
         name: String, variant: String, description: String, file: String, seeds: Int, firstSeed: UInt64, runs: Int,
         passed: Int, failed: Int, failureRate: Double, failureRateCI95: [Double], verdict: Verdict,
         expectation: Expectation?, signatures: [SignatureSummary], policy: Policy, blindPolicy: BlindPolicy,
-        rerunEvidence: Evidence?, virtualSeconds: Double, wallSeconds: Double, incomplete: Bool
+        rerunEvidence: Evidence?, virtualSeconds: Double, figures: FigureSummary? = nil, wallSeconds: Double,
+        incomplete: Bool
     ) {
         self.name = name
         self.variant = variant
@@ -59,6 +62,7 @@ public struct ScenarioReport: Codable, Sendable, Equatable {
         self.blindPolicy = blindPolicy
         self.rerunEvidence = rerunEvidence
         self.virtualSeconds = virtualSeconds
+        self.figures = figures
         self.wallSeconds = wallSeconds
         self.incomplete = incomplete
     }
@@ -72,7 +76,8 @@ public struct ScenarioReport: Codable, Sendable, Equatable {
         let damaging = records.count { $0.failure?.kind == .damaging }
         let damagingRate = runs == 0 ? 0 : Double(damaging) / Double(runs)
         let interval = WilsonInterval(failures: failed, trials: runs)
-        let signatures = SignatureSummary.group(records, file: sweep.file, variant: sweep.variant)
+        let signatures = SignatureSummary.group(
+            records, file: sweep.file, variant: sweep.variant, replay: sweep.replay)
         let settings = sweep.rerunSettings
         self.init(
             name: sweep.scenario, variant: sweep.variant, description: sweep.description, file: sweep.file,
@@ -89,7 +94,7 @@ public struct ScenarioReport: Codable, Sendable, Equatable {
             ),
             rerunEvidence: sweep.rerunEvidence.map(Evidence.init),
             virtualSeconds: records.reduce(0) { $0 + $1.virtualSeconds },
-            wallSeconds: sweep.wallSeconds, incomplete: sweep.incomplete
+            figures: FigureSummary(records).nilIfEmpty, wallSeconds: sweep.wallSeconds, incomplete: sweep.incomplete
         )
     }
 
@@ -115,7 +120,7 @@ public struct ScenarioReport: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case name, variant, description, file, seeds, runs, passed, failed, verdict, expectation, signatures, policy
-        case incomplete
+        case incomplete, figures
         case firstSeed = "first_seed"
         case failureRate = "failure_rate"
         case failureRateCI95 = "failure_rate_ci95"
@@ -146,6 +151,7 @@ public struct ScenarioReport: Codable, Sendable, Equatable {
         try container.encode(blindPolicy, forKey: .blindPolicy)
         try container.encode(rerunEvidence, forKey: .rerunEvidence)
         try container.encode(virtualSeconds, forKey: .virtualSeconds)
+        try container.encode(figures, forKey: .figures)
         try container.encode(wallSeconds, forKey: .wallSeconds)
         try container.encode(incomplete, forKey: .incomplete)
     }

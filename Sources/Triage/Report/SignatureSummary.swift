@@ -7,7 +7,8 @@ public struct SignatureSummary: Codable, Sendable, Equatable {
     public var count: Int
     /// Every seed that failed with this signature, ascending.
     public var seeds: [UInt64]
-    /// A shell command that replays the first seed, e.g. `chaos-run replay s.yaml --seed 7 --variant default`.
+    /// How to replay the first seed, as the sweep's `ReplayFormatter` words it (chaos-run:
+    /// `chaos-run replay s.yaml --seed 7 --variant robust`).
     public var replay: String
 
     public init(id: String, summary: String, kind: FailureKind, count: Int, seeds: [UInt64], replay: String) {
@@ -24,7 +25,9 @@ public struct SignatureSummary: Codable, Sendable, Equatable {
     ///
     /// The summary is the lowest seed's (summaries are meant to be stable across seeds). Should one signature arrive
     /// with different kinds, the most severe wins: treating it as the milder kind could let a rerun hide it.
-    public static func group(_ records: [SeedRecord], file: String, variant: String) -> [SignatureSummary] {
+    public static func group(
+        _ records: [SeedRecord], file: String, variant: String, replay: ReplayFormatter
+    ) -> [SignatureSummary] {
         var bySignature: [String: [(seed: UInt64, failure: SeedFailure)]] = [:]
         for record in records {
             guard let failure = record.failure else { continue }
@@ -35,15 +38,11 @@ public struct SignatureSummary: Codable, Sendable, Equatable {
             let seeds = sorted.map(\.seed)
             return SignatureSummary(
                 id: id, summary: sorted[0].failure.summary, kind: sorted.map(\.failure.kind).max()!,
-                count: sorted.count, seeds: seeds, replay: replayCommand(file: file, seed: seeds[0], variant: variant)
+                count: sorted.count, seeds: seeds,
+                replay: replay.instruction(file: file, seed: seeds[0], variant: variant)
             )
         }
         return summaries.sorted(by: reportOrder)
-    }
-
-    /// The command that replays one seed of a variant, with the file path and variant quoted for a POSIX shell.
-    public static func replayCommand(file: String, seed: UInt64, variant: String) -> String {
-        "chaos-run replay \(ShellQuoting.quote(file)) --seed \(seed) --variant \(ShellQuoting.quote(variant))"
     }
 
     /// Most severe kind first, then highest count, then id.

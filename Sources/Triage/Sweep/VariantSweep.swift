@@ -19,6 +19,8 @@ public struct VariantSweep: Sendable {
     /// The highest rate of damaging failures the scenario accepts for this variant, if it states one.
     public var maxDamagingRate: Double?
     public var wallSeconds: Double
+    /// How the report words the instruction that replays a failing seed.
+    public var replay: ReplayFormatter
     /// The sweep was interrupted (Ctrl-C) before all seeds finished.
     public var incomplete: Bool
 
@@ -26,7 +28,7 @@ public struct VariantSweep: Sendable {
         scenario: String, description: String = "", variant: String, file: String, requestedSeeds: Int,
         firstSeed: UInt64 = 0, records: [SeedRecord], rerunEvidence: RerunEvidence? = nil,
         rerunSettings: RerunSettings = RerunSettings(), maxFailureRate: Double? = nil, minFailureRate: Double? = nil,
-        maxDamagingRate: Double? = nil, wallSeconds: Double = 0,
+        maxDamagingRate: Double? = nil, wallSeconds: Double = 0, replay: ReplayFormatter,
         incomplete: Bool = false
     ) {
         self.scenario = scenario
@@ -42,6 +44,7 @@ public struct VariantSweep: Sendable {
         self.minFailureRate = minFailureRate
         self.maxDamagingRate = maxDamagingRate
         self.wallSeconds = wallSeconds
+        self.replay = replay
         self.incomplete = incomplete
     }
 }

@@ -9,6 +9,8 @@ import Foundation
 ///   `<flakyFailure>` per signature, so CI shows the test as flaky instead of hiding the failures;
 /// - damaging, broken, `fix`, `quarantine`, or an unmet expectation: a `<failure>` naming the most severe signature,
 ///   with every signature's seeds and replay command in its text, plus a `<rerunFailure>` per transient signature.
+///
+/// A test case's `<system-out>` gives the verdict, the policy and the driver's figures.
 public enum JUnitReport {
     public static func render(_ report: Report) -> String {
         let failures = report.scenarios.count { !$0.passesCI }
@@ -26,7 +28,7 @@ public enum JUnitReport {
     private static func testCase(_ scenario: ScenarioReport) -> [String] {
         let open = "  <testcase classname=\"\(XMLEscaping.escape(scenario.name))\" "
             + "name=\"\(XMLEscaping.escape(scenario.variant))\" time=\"\(seconds(scenario.wallSeconds))\""
-        if scenario.signatures.isEmpty && scenario.passesCI { return [open + "/>"] }
+        if scenario.signatures.isEmpty && scenario.passesCI && scenario.figures == nil { return [open + "/>"] }
         var lines = [open + ">"]
         if scenario.passesCI {
             for signature in scenario.signatures {
@@ -87,6 +89,7 @@ public enum JUnitReport {
             "policy: \(scenario.policy.action.rawValue): \(scenario.policy.reason)",
         ]
         if let marker = scenario.policy.pytestMarker { lines.append("marker: \(marker)") }
+        if let figures = scenario.figures { lines += ConsoleSummary.figureLines(figures, indent: "") }
         return lines.joined(separator: "\n")
     }
 

@@ -47,6 +47,7 @@ public enum MarkdownReport {
             let outcome = expectation.met ? "met" : "**not met**"
             lines.append("- Expectation: \(expectation.bounds): \(outcome).")
         }
+        if let figures = scenario.figures { lines += figureTables(figures) }
         guard !scenario.signatures.isEmpty else { return lines }
         let policy = scenario.policy
         lines.append("- Policy: **\(policy.action.rawValue)**: \(policy.reason).")
@@ -63,6 +64,28 @@ public enum MarkdownReport {
         }
         let hidden = scenario.signatures.count - signaturesShown
         if hidden > 0 { lines += ["", "… and \(hidden) more in report.json."] }
+        return lines
+    }
+
+    /// The driver's figures: one table per counter, largest count first, and one table of the distributions.
+    private static func figureTables(_ figures: FigureSummary) -> [String] {
+        var lines: [String] = []
+        for figure in figures.counters.keys.sorted() {
+            lines += ["", "| \(cell(ConsoleSummary.words(figure))) | count |", "| --- | ---: |"]
+            for (label, count) in figures.rankedCounts(figure) { lines.append("| \(cell(label)) | \(count) |") }
+        }
+        if !figures.distributions.isEmpty {
+            lines += [
+                "", "| distribution | n | mean | p50 | p90 | p99 | max |",
+                "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+            ]
+            for figure in figures.distributions.keys.sorted() {
+                guard let d = figures.distributions[figure] else { continue }
+                let values = [d.mean, d.p50, d.p90, d.p99, d.max].map(ReportFormat.number)
+                let name = cell(ConsoleSummary.words(figure))
+                lines.append("| \(name) | \(d.count) | " + values.joined(separator: " | ") + " |")
+            }
+        }
         return lines
     }
 

@@ -1,6 +1,6 @@
 import ArgumentParser
+import ChaosDemo
 import ChaosNet
-import Scenarios
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

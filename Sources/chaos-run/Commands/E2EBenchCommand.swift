@@ -1,5 +1,5 @@
 import ArgumentParser
-import Scenarios
+import ChaosBenchmarks
 
 struct E2EBenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,6 @@
 import ArgumentParser
+import ChaosBenchmarks
 import Foundation
-import Scenarios
 
 struct KernelBenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Scenarios
+import ChaosBenchmarks
 
 struct NetBenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

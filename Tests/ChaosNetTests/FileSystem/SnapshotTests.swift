@@ -1,4 +1,5 @@
-@testable import ChaosNet
+@testable import ChaosCore
+import ChaosNet
 import Testing
 
 /// Snapshots and diffs, used by invariant checkers.

@@ -1,6 +1,7 @@
 import Testing
 
-@testable import ChaosNet
+import ChaosNet
+@testable import ChaosTar
 
 @Suite("TarWriter")
 struct TarWriterTests {

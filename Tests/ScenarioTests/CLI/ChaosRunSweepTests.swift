@@ -58,7 +58,10 @@ struct ChaosRunSweepTests {
         (["run", "scenarios/missing.yaml"], "scenarios/missing.yaml:1:1: cannot read the file"),
         (["run", "scenarios/ipfs-download-timeout.yaml", "--jobs", "0"], "--jobs must be between 1 and 256"),
         (["run", "scenarios/ipfs-download-timeout.yaml", "--seeds", "0"], "--seeds must be between 1 and 1000000"),
-        (["run", "scenarios/ipfs-download-timeout.yaml", "--variant", "fast"], "--variant must be naive or robust"),
+        (
+            ["run", "scenarios/ipfs-download-timeout.yaml", "--variant", "fast"],
+            "The value 'fast' is invalid for '--variant <variant>'. Please provide one of 'naive' and 'robust'."
+        ),
         (["replay", "scenarios/ipfs-download-timeout.yaml"], "Missing expected argument '--seed <seed>'"),
         (["run"], "Missing expected argument '<files> ...'"),
     ])

@@ -1,5 +1,6 @@
 import ChaosNet
 import HTTPTypes
+import ChaosComponents
 import Scenarios
 import Testing
 

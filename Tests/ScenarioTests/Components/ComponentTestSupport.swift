@@ -1,4 +1,5 @@
 import ChaosNet
+import ChaosComponents
 import Scenarios
 import Testing
 
@@ -110,7 +111,7 @@ struct DownloadRun: Sendable {
     var thrown: String?
     var downloadError: DownloadError?
     var attempts: [DownloadAttempt]
-    var violations: [String]
+    var violations: [InvariantViolation]
     var registryRequests: Int
     var elapsed: Duration
 }
@@ -150,7 +151,7 @@ struct ServiceRun: Sendable {
     var first: ServiceResponse
     var second: ServiceResponse
     var records: [ServiceCreationRecord]
-    var violations: [String]
+    var violations: [InvariantViolation]
     var attempts: [DownloadAttempt]
     var logs: [String]
     var leftoverPaths: [String]
@@ -194,5 +195,12 @@ func unwrap<Value>(_ result: SimulationResult<Value>) throws -> Value {
     case let .success(value)?: return value
     case let .failure(error)?: throw SimulationFailed(description: "root threw \(error) (seed \(result.seed))")
     case nil: throw SimulationFailed(description: "\(result.outcome.summary) (seed \(result.seed))")
+    }
+}
+
+extension [InvariantViolation] {
+    /// Whether `invariant` is broken with a message that mentions `text`.
+    func broke(_ invariant: InvariantName, saying text: String) -> Bool {
+        contains { $0.invariant == invariant && $0.message.contains(text) }
     }
 }

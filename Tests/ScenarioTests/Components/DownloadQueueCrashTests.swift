@@ -1,4 +1,5 @@
 import ChaosNet
+import ChaosComponents
 import Scenarios
 import Testing
 
@@ -8,7 +9,7 @@ struct DownloadQueueCrashTests {
 
     struct CrashReport: Sendable {
         var entries: [DownloadQueueEntry]
-        var violations: [String]
+        var violations: [InvariantViolation]
         var fetchedHashes: [String]
         var fetchTimes: [Duration]
         var completions: [String]
@@ -175,10 +176,10 @@ struct DownloadQueueCrashTests {
         }
         #expect(report.entries == [])
         #expect(report.violations == [
-            "entry QmA was acknowledged but is lost",
-            "entry QmB was acknowledged but is lost",
-            "entry QmC was acknowledged but is lost",
-            "entry QmA was completed 2 times",
+            InvariantViolation(.noLostEntries, "entry QmA was acknowledged but is lost"),
+            InvariantViolation(.noLostEntries, "entry QmB was acknowledged but is lost"),
+            InvariantViolation(.noLostEntries, "entry QmC was acknowledged but is lost"),
+            InvariantViolation(.noLostEntries, "entry QmA was completed 2 times"),
         ])
         #expect(report.completions == ["QmA", "QmA"])
         #expect(report.notes == ["claim size after crash: 0"])

@@ -1,4 +1,5 @@
 import ChaosNet
+import ChaosComponents
 import Scenarios
 import Testing
 

@@ -1,4 +1,5 @@
 import ChaosNet
+import ChaosComponents
 import Scenarios
 import Testing
 
@@ -22,7 +23,7 @@ struct DownloaderTests {
         #expect(
             thrown.hasPrefix("HTTPClientError: ") && thrown.hasSuffix("(read timeout)"), "seed \(run.seed): \(thrown)")
         #expect(run.downloadError == nil, "seed \(run.seed): the naive variant must not wrap errors")
-        #expect(run.violations.contains { $0.hasPrefix("partial download") }, "seed \(run.seed): \(run.violations)")
+        #expect(run.violations.broke(.noPartialDirectories, saying: "partial download"), "seed \(run.seed): \(run.violations)")
     }
 
     @Test("read timeout mid-tarball: robust times out after 30 s, backs off, succeeds on attempt 2, no leftovers")
@@ -41,7 +42,7 @@ struct DownloaderTests {
     func resetMidChunk() throws {
         let naive = try runDownload(.naive, .resetMidChunk)
         #expect(naive.thrown == "HTTPClientError: connection reset by peer", "seed \(naive.seed)")
-        #expect(naive.violations.contains { $0.hasPrefix("partial download") }, "seed \(naive.seed)")
+        #expect(naive.violations.broke(.noPartialDirectories, saying: "partial download"), "seed \(naive.seed)")
         let robust = try runDownload(.robust, .resetMidChunk)
         #expect(robust.thrown == nil, "seed \(robust.seed): \(robust.thrown ?? "")")
         #expect(robust.violations.isEmpty, "seed \(robust.seed): \(robust.violations)")
@@ -52,7 +53,7 @@ struct DownloaderTests {
     func naiveSilentTruncation() throws {
         let run = try runDownload(.naive, .lostBlock)
         #expect(run.thrown == nil, "seed \(run.seed): the naive client notices nothing")
-        #expect(run.violations.contains { $0.hasPrefix("partial download") }, "seed \(run.seed): \(run.violations)")
+        #expect(run.violations.broke(.noPartialDirectories, saying: "partial download"), "seed \(run.seed): \(run.violations)")
     }
 
     @Test("clean tar end after a mid-stream error: robust sees X-Stream-Error, retries 3 times, leaves nothing")
@@ -109,7 +110,7 @@ struct DownloaderTests {
     func diskFull() throws {
         let naive = try runDownload(.naive, .diskFull)
         #expect(naive.thrown?.hasPrefix("FileSystemError: ENOSPC") == true, "seed \(naive.seed): \(naive.thrown ?? "")")
-        #expect(naive.violations.contains { $0.hasPrefix("partial download") }, "seed \(naive.seed)")
+        #expect(naive.violations.broke(.noPartialDirectories, saying: "partial download"), "seed \(naive.seed)")
         let robust = try runDownload(.robust, .diskFull)
         #expect(robust.downloadError?.reason == .fileSystem, "seed \(robust.seed): \(robust.thrown ?? "")")
         #expect(robust.downloadError?.kind == .hard, "seed \(robust.seed)")

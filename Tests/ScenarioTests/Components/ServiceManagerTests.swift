@@ -1,4 +1,5 @@
 import ChaosNet
+import ChaosComponents
 import Scenarios
 import Testing
 
@@ -25,7 +26,7 @@ struct ServiceManagerTests {
         if plan == .lostBlock {
             // Silent truncation: the naive client reports success with an incomplete package.
             #expect(run.first.status == 200, "seed \(run.seed): \(run.first)")
-            #expect(run.violations.contains { $0.contains("has CID") }, "seed \(run.seed): \(run.violations)")
+            #expect(run.violations.broke(.noPartialDirectories, saying: "has CID"), "seed \(run.seed): \(run.violations)")
             return
         }
         #expect(run.first == .unhandledError, "seed \(run.seed): \(run.first)")
@@ -33,9 +34,9 @@ struct ServiceManagerTests {
         #expect(run.records.first?.escapedError != nil, "seed \(run.seed)")
         #expect(run.second.status == 200, "seed \(run.seed): \(run.second)")
         #expect(run.records.map(\.id) == [1, 2], "seed \(run.seed): the failed creation burned id 1")
-        #expect(run.violations.contains { $0.hasPrefix("unhandled error") }, "seed \(run.seed): \(run.violations)")
-        #expect(run.violations.contains { $0.hasPrefix("burned ids") }, "seed \(run.seed): \(run.violations)")
-        #expect(run.violations.contains { $0.hasPrefix("partial service directory: /services/1") },
+        #expect(run.violations.broke(.noEscapedErrors, saying: "unhandled error"), "seed \(run.seed): \(run.violations)")
+        #expect(run.violations.broke(.noBurnedIDs, saying: "burned ids"), "seed \(run.seed): \(run.violations)")
+        #expect(run.violations.broke(.noPartialDirectories, saying: "partial service directory: /services/1"),
                 "seed \(run.seed): \(run.violations)")
         #expect(run.leftoverPaths.contains("1"), "seed \(run.seed): snapshot paths are relative to /services")
     }
@@ -93,7 +94,7 @@ struct ServiceManagerSweepTests {
 
     struct SweepRun: Sendable {
         var statuses: [Int]
-        var violations: [String]
+        var violations: [InvariantViolation]
         var ids: [Int]
         var attemptCount: Int
     }

@@ -145,8 +145,10 @@ struct BadScenarioFile: Sendable, CustomTestStringConvertible {
                          + "  - {name: f, kind: crash}", 7, 12, "duplicate fault name 'f'"),
         afterMinimal("disk_full without capacity", "file_system_faults:\n  - {name: full, kind: disk_full}", 5, 5,
                      "missing required key 'capacity' in file system fault"),
-        afterMinimal("crash without a restarting component", "file_system_faults:\n  - {name: c, kind: crash}", 5, 21,
-                     "only the download-queue component supports; this workload runs 'downloader'"),
+        afterHeader(
+            "crash without a restarting component",
+            "workload: {component: downloader}\nfile_system_faults:\n  - {name: c, kind: crash}", 5, 21,
+            "which the 'downloader' component's driver does not do"),
         afterMinimal(
             "capacity on slow_metadata", "file_system_faults:\n  - {name: c, kind: slow_metadata, capacity: 1GiB}",
             5, 36,
@@ -158,6 +160,16 @@ struct BadScenarioFile: Sendable, CustomTestStringConvertible {
                     "unknown component 'downloder'; did you mean 'downloader'?"),
         afterHeader("duplicate variant", "workload: {component: downloader, variants: [naive, naive]}\n", 3, 53,
                     "duplicate variant 'naive'"),
+        afterHeader("another component's key", "workload: {component: downloader, queue: {documents: 3}}\n", 3, 35,
+                    "'queue' is a key of component 'download-queue', not of 'downloader'; 'downloader' reads: "
+                        + "package, operations, downloader"),
+        afterHeader("a variant the component lacks", "workload: {component: downloader, variants: [robst]}\n", 3, 46,
+                    "unknown variant 'robst'; did you mean 'robust'?"),
+        afterHeader("no package for a component that fetches one", "workload: {component: service-manager}\n", 3, 23,
+                    "the 'service-manager' component fetches a registry package, but the registry has no packages"),
+        afterHeader("a component that needs a registry, without one",
+                    "topology: {registry: none}\nworkload: {component: download-queue}\n", 4, 23,
+                    "the 'download-queue' component needs a registry, but the topology has 'registry: none'"),
         afterHeader("operations out of range", "workload: {component: downloader, operations: 10001}\n", 3, 47,
                     "'operations' must be in 1...10000, got 10001"),
         afterHeader("package without a registry",
@@ -180,8 +192,8 @@ struct BadScenarioFile: Sendable, CustomTestStringConvertible {
         afterMinimal("unknown invariant", "invariants: [no_partial_directores]", 4, 14,
                      "unknown invariant 'no_partial_directores'; did you mean 'no_partial_directories'?"),
         afterMinimal("invariant of another component", "invariants: [no_burned_ids]", 4, 14,
-                     "invariant 'no_burned_ids' does not apply to component 'downloader'; its invariants: "
-                         + "no_partial_directories, no_escaped_errors, no_staging_leftovers"),
+                     "invariant 'no_burned_ids' does not apply to component 'download-queue'; its invariants: "
+                         + "queue_entries_settled, no_lost_entries, no_escaped_errors"),
         afterHeader("expectation for an undeclared variant",
                     "workload: {component: downloader, variants: [robust]}\n"
                         + "expectations:\n  naive: {max_failure_rate: 1%}\n",

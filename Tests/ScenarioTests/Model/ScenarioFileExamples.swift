@@ -1,10 +1,11 @@
 /// Scenario file texts shared by the loader tests.
 enum ScenarioFileExamples {
-    /// The smallest valid file: everything else takes its default.
+    /// The smallest valid file: everything else takes its default. The download queue needs only a registry, which
+    /// the default topology has (the package-fetching components also need a package in it).
     static let minimal = """
         name: minimal
         description: Only the required keys.
-        workload: {component: downloader}
+        workload: {component: download-queue}
         """
 
     /// A file that sets every key the format has, each to a value other than its default where one exists.
@@ -79,15 +80,6 @@ enum ScenarioFileExamples {
             connect_timeout: 5s
             read_timeout: 15s
             total_timeout: 10m
-          queue:
-            download_interval: 2s
-            retry_delay: 3m
-            max_attempts: 7
-            download_timeout: 1m
-            documents: 50
-            invalid_documents: 5
-            document_size: 8KiB
-            run_for: 2h
         invariants: [no_partial_directories, no_burned_ids]
         expectations:
           naive: {min_failure_rate: 5%, max_failure_rate: 10%}
@@ -97,5 +89,23 @@ enum ScenarioFileExamples {
           target: 0.1%
           max_reruns: 8
           blind: {reruns: 3, delay: 10s}
+        """
+
+    /// Every key of the download queue's section, set to a value other than its default.
+    static let queueWorkload = """
+        name: queue
+        description: The download queue's every key.
+        workload:
+          component: download-queue
+          variants: [robust]
+          queue:
+            download_interval: 2s
+            retry_delay: 3m
+            max_attempts: 7
+            download_timeout: 1m
+            documents: 50
+            invalid_documents: 5
+            document_size: 8KiB
+            run_for: 2h
         """
 }

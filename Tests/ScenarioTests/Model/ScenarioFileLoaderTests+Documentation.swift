@@ -1,4 +1,5 @@
 import Foundation
+import ChaosComponents
 import Scenarios
 import Testing
 
@@ -25,6 +26,6 @@ extension ScenarioFileLoaderTests {
         #expect(file.topology.registry?.packages.first?.byteCount == 4 << 20)
         #expect(file.expectation(for: .naive)?.minFailureRate == 0.05)
         #expect(file.rerun == RerunSpec())
-        #expect(file.workload.downloader == DownloaderConfig())
+        #expect(file.workload.configuration(as: PackageWorkloadConfiguration.self)?.downloader == DownloaderConfig())
     }
 }

@@ -1,4 +1,5 @@
 import ChaosNet
+import ChaosComponents
 import Scenarios
 import Testing
 
@@ -75,15 +76,10 @@ extension ScenarioFileLoaderTests {
             attemptCountMax: 5, backoffBase: .seconds(2), backoffCap: .seconds(16), jitterMax: .milliseconds(500),
             retryAfterMax: .seconds(120), connectTimeout: .seconds(5), readIdleTimeout: .seconds(15),
             totalTimeout: .seconds(600))
-        let settings = DownloadQueueSettings(
-            downloadIntervalInSeconds: 2, downloadRetryDelayInMinutes: 3, downloadMaxAttempts: 7,
-            downloadTimeoutInSeconds: 60)
         #expect(file.workload == WorkloadSpec(
-            component: .serviceManager, variants: [.robust, .naive], operations: 7, package: "app",
-            startJitter: .seconds(30), downloader: DownloaderConfig(naiveReadTimeout: .seconds(20), policy: policy),
-            queue: QueueConfig(
-                settings: settings, documentCount: 50, invalidDocumentCount: 5, documentByteCount: 8192,
-                runFor: .seconds(7200))))
+            component: "service-manager", variants: [.robust, .naive], package: "app", startJitter: .seconds(30),
+            configuration: PackageWorkloadConfiguration(
+                operations: 7, downloader: DownloaderConfig(naiveReadTimeout: .seconds(20), policy: policy))))
         #expect(file.invariants == [.noPartialDirectories, .noBurnedIDs])
         #expect(file.expectations == [
             VariantExpectation(variant: .naive, maxFailureRate: 0.10, minFailureRate: 0.05),
@@ -93,5 +89,18 @@ extension ScenarioFileLoaderTests {
         #expect(file.rerun == RerunSpec(
             delays: [0, 1, 5, 15].map { .seconds($0) }, target: 0.001, rerunsMax: 8, blindReruns: 3,
             blindDelay: .seconds(10)))
+    }
+
+    @Test("the download queue's section decodes every key into its driver's configuration")
+    func queueSection() throws {
+        let file = try ScenarioLoader.parse(ScenarioFileExamples.queueWorkload, path: "queue.yaml")
+        let settings = DownloadQueueSettings(
+            downloadIntervalInSeconds: 2, downloadRetryDelayInMinutes: 3, downloadMaxAttempts: 7,
+            downloadTimeoutInSeconds: 60)
+        #expect(file.workload == WorkloadSpec(
+            component: "download-queue", variants: [.robust],
+            configuration: QueueConfig(
+                settings: settings, documentCount: 50, invalidDocumentCount: 5, documentByteCount: 8192,
+                runFor: .seconds(7200))))
     }
 }

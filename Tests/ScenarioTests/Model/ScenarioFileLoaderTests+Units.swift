@@ -1,3 +1,4 @@
+import ChaosComponents
 import Scenarios
 import Testing
 

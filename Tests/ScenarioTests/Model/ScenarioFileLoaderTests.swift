@@ -1,5 +1,6 @@
 import ChaosNet
 import Foundation
+import ChaosComponents
 import Scenarios
 import Testing
 
@@ -35,7 +36,9 @@ struct ScenarioFileLoaderTests {
     func minimalFileDefaults() throws {
         let file = try ScenarioLoader.parse(ScenarioFileExamples.minimal, path: "minimal.yaml")
         let expected = ScenarioFile(
-            name: "minimal", description: "Only the required keys.", workload: WorkloadSpec(component: .downloader))
+            name: "minimal", description: "Only the required keys.",
+            workload: WorkloadSpec(
+                component: "download-queue", variants: [.naive, .robust], configuration: QueueConfig()))
         #expect(file == expected)
         #expect(file.seedCount == 100)
         #expect(file.timeLimit == .seconds(3600))
@@ -45,19 +48,24 @@ struct ScenarioFileLoaderTests {
         #expect(file.topology.defaultLink == LinkConditions())
         #expect(file.links.isEmpty && file.faults.isEmpty && file.fileSystemFaults.isEmpty)
         #expect(file.workload.variants == [.naive, .robust])
-        #expect(file.workload.operations == 1)
         #expect(file.workload.package == nil)
         #expect(file.workload.startJitter == .zero)
-        #expect(file.workload.downloader == DownloaderConfig())
-        #expect(file.workload.queue == QueueConfig())
+        #expect(file.workload.configuration(as: QueueConfig.self) == QueueConfig())
         #expect(file.invariants.isEmpty && file.expectations.isEmpty)
         #expect(file.rerun == RerunSpec())
     }
 
     @Test("keys with no value count as absent, and 'registry: none' removes the registry")
     func emptyValuesAndNoRegistry() throws {
-        let text = ScenarioFileExamples.minimal + "\nfaults:\nlinks:\ntopology: {hosts: [a], client: a, registry: none}"
-        let file = try ScenarioLoader.parse(text, path: "x.yaml")
+        let text = """
+            name: idle
+            description: A component that needs no registry.
+            workload: {component: idle}
+            faults:
+            links:
+            topology: {hosts: [a], client: a, registry: none}
+            """
+        let file = try ScenarioLoader.parse(text, path: "x.yaml", drivers: .builtIn.adding(IdleDriver()))
         #expect(file.faults.isEmpty && file.links.isEmpty)
         #expect(file.topology.hosts == ["a"])
         #expect(file.topology.registry == nil)

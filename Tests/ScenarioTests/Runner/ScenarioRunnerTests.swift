@@ -1,4 +1,5 @@
 import ChaosNet
+import ChaosComponents
 import Scenarios
 import Testing
 import Triage
@@ -8,7 +9,7 @@ import Triage
 struct ScenarioRunnerTests {
     /// Service creation under a black hole that swallows the registry's replies during [1 s, 40 s): the naive
     /// creation breaks invariants (damaging), the robust one answers 503 (transient) and passes when rerun later.
-    static func blackHole(workload component: ComponentKind = .serviceManager) -> ScenarioFile {
+    static func blackHole(workload component: String = "service-manager") -> ScenarioFile {
         ScenarioFile(
             name: "black-hole", description: "A black hole on the registry mid-download.", seedCount: 4,
             timeLimit: .seconds(600),

@@ -1,5 +1,6 @@
 import ChaosNet
 import Foundation
+import ChaosComponents
 import Scenarios
 import Testing
 import Triage

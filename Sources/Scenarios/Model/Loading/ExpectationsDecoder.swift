@@ -4,20 +4,20 @@ enum ExpectationsDecoder {
 
     /// Expectations come out in the file's order; only the workload's `variants` may have one.
     static func decode(
-        _ node: LocatedNode?, variants: [ComponentVariant]
+        _ node: LocatedNode?, variants: [VariantName], driver: any ComponentDriver
     ) throws(ScenarioFileError) -> [VariantExpectation] {
         guard let node else { return [] }
         let mapping = try node.mapping("expectations", allowedKeys: nil)
         var expectations: [VariantExpectation] = []
         for entry in mapping.entries {
-            let variant = try VariantDecoder.decode(entry.keyNode)
+            let variant = try WorkloadDecoder.decodeVariant(entry.keyNode, of: driver)
             guard variants.contains(variant) else {
-                throw entry.keyNode.error("expectation for variant '\(variant.rawValue)', which the workload does "
+                throw entry.keyNode.error("expectation for variant '\(variant)', which the workload does "
                     + "not run; its variants: \(variants.map(\.rawValue).joined(separator: ", "))")
             }
             var expectation = VariantExpectation(variant: variant)
             if !entry.value.isNull {
-                let rates = try entry.value.mapping("the expectation of '\(variant.rawValue)'", allowedKeys: keys)
+                let rates = try entry.value.mapping("the expectation of '\(variant)'", allowedKeys: keys)
                 expectation.minFailureRate = try rates.value("min_failure_rate")?.probability()
                 expectation.maxFailureRate = try rates.value("max_failure_rate")?.probability()
                 expectation.maxDamagingRate = try rates.value("max_damaging_rate")?.probability()

@@ -6,9 +6,10 @@ enum FileSystemFaultListDecoder {
     static let keys = ["name", "kind", "activity", "capacity"]
 
     /// Names must differ from each other and from the network faults' `networkFaultNames`: reports and traces
-    /// refer to faults by name alone. A `crash` needs a component that restarts after a power loss.
+    /// refer to faults by name alone. Whether the component survives a `crash` is checked with the other
+    /// requirements (`UnmetRequirement`), once the whole file is read.
     static func decode(
-        _ node: LocatedNode?, networkFaultNames: [String], component: ComponentKind
+        _ node: LocatedNode?, networkFaultNames: [String]
     ) throws(ScenarioFileError) -> [FileSystemFaultSpec] {
         guard let node else { return [] }
         var faults: [FileSystemFaultSpec] = []
@@ -23,13 +24,7 @@ enum FileSystemFaultListDecoder {
             let kindName = try kindNode.scalarText(expected: "a file system fault kind")
             let kind: FileSystemFaultSpec.Kind
             switch kindName {
-            case "crash":
-                guard component == .downloadQueue else {
-                    throw kindNode.error(
-                        "a 'crash' fault restarts the component after a power loss, which only the download-queue "
-                            + "component supports; this workload runs '\(component.rawValue)'")
-                }
-                kind = .crash
+            case "crash": kind = .crash
             case "slow_metadata": kind = .slowMetadata
             case "disk_full": kind = .diskFull(capacityBytes: try mapping.required("capacity").byteSize())
             default:

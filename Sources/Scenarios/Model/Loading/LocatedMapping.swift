@@ -2,17 +2,17 @@ import Yams
 
 /// A YAML mapping of a scenario file, read key by key: string keys only, unknown keys refused with a suggestion,
 /// missing required keys reported at the mapping.
-struct LocatedMapping {
-    struct Entry {
-        var key: String
-        var keyNode: LocatedNode
-        var value: LocatedNode
+public struct LocatedMapping {
+    public struct Entry {
+        public var key: String
+        public var keyNode: LocatedNode
+        public var value: LocatedNode
     }
 
-    let node: LocatedNode
+    public let node: LocatedNode
     /// What the mapping is ("link", "fault 'registry-load'", "the top level"), for messages.
-    let context: String
-    let entries: [Entry]
+    public let context: String
+    public let entries: [Entry]
 
     init(_ node: LocatedNode, context: String) throws(ScenarioFileError) {
         guard case let .mapping(mapping) = node.node else {
@@ -37,7 +37,7 @@ struct LocatedMapping {
     }
 
     /// Refuses the first key not in `allowed`, suggesting the closest allowed key or listing them all.
-    func rejectUnknownKeys(allowed: [String]) throws(ScenarioFileError) {
+    public func rejectUnknownKeys(allowed: [String]) throws(ScenarioFileError) {
         for entry in entries where !allowed.contains(entry.key) {
             let hint = SpellingSuggestion.hint(for: entry.key, among: allowed, listLabel: "allowed keys")
             throw entry.keyNode.error("unknown key '\(entry.key)' in \(context)\(hint)")
@@ -45,12 +45,12 @@ struct LocatedMapping {
     }
 
     /// The value of `key`, nil when the key is absent or has an empty value.
-    func value(_ key: String) -> LocatedNode? {
+    public func value(_ key: String) -> LocatedNode? {
         guard let entry = entries.first(where: { $0.key == key }), !entry.value.isNull else { return nil }
         return entry.value
     }
 
-    func required(_ key: String) throws(ScenarioFileError) -> LocatedNode {
+    public func required(_ key: String) throws(ScenarioFileError) -> LocatedNode {
         guard let entry = entries.first(where: { $0.key == key }) else {
             throw node.error("missing required key '\(key)' in \(context)")
         }

@@ -5,13 +5,13 @@ import Yams
 /// readers that turn the node into a value or into such an error.
 ///
 /// Decoding by hand over these, rather than with `Codable`, is what lets every message point at the offending node.
-struct LocatedNode {
+public struct LocatedNode {
     let node: Node
-    let path: String
+    public let path: String
     /// What the node is in the file's terms ("seeds", "item of delays"), for messages.
-    let label: String
-    let line: Int
-    let column: Int
+    public let label: String
+    public let line: Int
+    public let column: Int
 
     /// `fallback` gives the position for nodes that have no mark of their own.
     init(_ node: Node, path: String, label: String, fallback: (line: Int, column: Int) = (1, 1)) {
@@ -22,7 +22,7 @@ struct LocatedNode {
         self.column = node.mark?.column ?? fallback.column
     }
 
-    func error(_ message: String) -> ScenarioFileError {
+    public func error(_ message: String) -> ScenarioFileError {
         ScenarioFileError(path: path, line: line, column: column, message: message)
     }
 
@@ -32,13 +32,13 @@ struct LocatedNode {
     }
 
     /// Whether the node is an empty value (`key:` with nothing after it, `~`, `null`), which counts as absent.
-    var isNull: Bool {
+    public var isNull: Bool {
         guard case let .scalar(scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
         return node.null != nil
     }
 
     /// How the node looks, for "expected …, got …" messages.
-    var summary: String {
+    public var summary: String {
         switch node {
         case let .scalar(scalar): isNull ? "nothing" : "'\(scalar.string)'"
         case .mapping: "a mapping"
@@ -56,12 +56,12 @@ struct LocatedNode {
     // MARK: Scalars
 
     /// The text of a non-empty scalar; `expected` completes "expected … , got …".
-    func scalarText(expected: String) throws(ScenarioFileError) -> String {
+    public func scalarText(expected: String) throws(ScenarioFileError) -> String {
         guard case let .scalar(scalar) = node, !isNull else { throw error("expected \(expected), got \(summary)") }
         return scalar.string
     }
 
-    func string() throws(ScenarioFileError) -> String {
+    public func string() throws(ScenarioFileError) -> String {
         let text = try scalarText(expected: "a string for '\(label)'")
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw error("'\(label)' must not be empty")
@@ -71,7 +71,7 @@ struct LocatedNode {
 
     /// A name made for command lines and reports: lower-case letters, digits and dashes, starting with a letter or
     /// a digit.
-    func identifier() throws(ScenarioFileError) -> String {
+    public func identifier() throws(ScenarioFileError) -> String {
         let text = try scalarText(expected: "a name for '\(label)'")
         guard let first = text.first, first.isLowercaseASCIILetterOrDigit,
               text.allSatisfy({ $0.isLowercaseASCIILetterOrDigit || $0 == "-" })
@@ -83,7 +83,7 @@ struct LocatedNode {
 
     /// A YAML integer written in decimal, within `range`. Quoted numbers, fractions, `0x…` and YAML 1.1's octal
     /// `010` are refused rather than guessed at.
-    func integer(in range: ClosedRange<Int>) throws(ScenarioFileError) -> Int {
+    public func integer(in range: ClosedRange<Int>) throws(ScenarioFileError) -> Int {
         let text = try scalarText(expected: "an integer for '\(label)'")
         let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
         if !isPlainScalar, Int(text) != nil {
@@ -98,7 +98,7 @@ struct LocatedNode {
         return value
     }
 
-    func duration() throws(ScenarioFileError) -> Duration {
+    public func duration() throws(ScenarioFileError) -> Duration {
         let expected = "a duration like 90s, 5m or 250ms"
         let text = try scalarText(expected: expected)
         guard let duration = DurationText.parse(text) else { throw error("expected \(expected), got '\(text)'") }
@@ -106,13 +106,13 @@ struct LocatedNode {
     }
 
     /// A duration that must be longer than zero (timeouts, limits, mean lengths).
-    func positiveDuration() throws(ScenarioFileError) -> Duration {
+    public func positiveDuration() throws(ScenarioFileError) -> Duration {
         let duration = try duration()
         guard duration > .zero else { throw error("'\(label)' must be longer than 0, got \(summary)") }
         return duration
     }
 
-    func byteSize(in range: ClosedRange<Int> = 0...Int.max) throws(ScenarioFileError) -> Int {
+    public func byteSize(in range: ClosedRange<Int> = 0...Int.max) throws(ScenarioFileError) -> Int {
         let expected = "a size like 4MiB, 512KiB, 10MB or 100B"
         let text = try scalarText(expected: expected)
         guard let bytes = ByteSizeText.parse(text) else { throw error("expected \(expected), got '\(text)'") }
@@ -123,7 +123,7 @@ struct LocatedNode {
     }
 
     /// A rate in bytes per second, greater than zero: a zero rate would stall every byte for ever.
-    func byteRate() throws(ScenarioFileError) -> Int {
+    public func byteRate() throws(ScenarioFileError) -> Int {
         let expected = "a rate like 2MiB/s or 100KB/s"
         let text = try scalarText(expected: expected)
         guard let rate = ByteRateText.parse(text) else { throw error("expected \(expected), got '\(text)'") }
@@ -131,7 +131,7 @@ struct LocatedNode {
         return rate
     }
 
-    func probability() throws(ScenarioFileError) -> Double {
+    public func probability() throws(ScenarioFileError) -> Double {
         let expected = "a probability in 0...1 or a percentage like 5%"
         let text = try scalarText(expected: expected)
         guard let probability = ProbabilityText.parse(text) else {
@@ -143,14 +143,14 @@ struct LocatedNode {
     // MARK: Collections
 
     /// The items of a list; `itemLabel` names them in messages.
-    func list(itemLabel: String? = nil) throws(ScenarioFileError) -> [LocatedNode] {
+    public func list(itemLabel: String? = nil) throws(ScenarioFileError) -> [LocatedNode] {
         guard case let .sequence(sequence) = node else { throw error("expected a list for '\(label)', got \(summary)") }
         let itemLabel = itemLabel ?? "item of \(label)"
         return sequence.map { child($0, label: itemLabel) }
     }
 
     /// The node as a mapping whose keys must all be in `allowedKeys` (nil: the caller checks them).
-    func mapping(_ context: String, allowedKeys: [String]?) throws(ScenarioFileError) -> LocatedMapping {
+    public func mapping(_ context: String, allowedKeys: [String]?) throws(ScenarioFileError) -> LocatedMapping {
         let mapping = try LocatedMapping(self, context: context)
         if let allowedKeys { try mapping.rejectUnknownKeys(allowed: allowedKeys) }
         return mapping

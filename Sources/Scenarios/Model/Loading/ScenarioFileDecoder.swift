@@ -1,6 +1,6 @@
 /// Builds a `ScenarioFile` from a file's root mapping, section by section, in the order the checks need: hosts
-/// before the links and faults that name them, the registry before the workload's package, the component before
-/// the invariants and the file-system faults, the variants before the expectations.
+/// before the links and faults that name them, the registry before the workload's package, the component (and its
+/// driver) before the invariants and the expectations, and last what the component's driver cannot give.
 enum ScenarioFileDecoder {
     static let keys = [
         "name", "description", "seeds", "time_limit", "topology", "links", "faults", "file_system_faults",
@@ -8,7 +8,7 @@ enum ScenarioFileDecoder {
     ]
     static let seedCountRange = 1...1_000_000
 
-    static func decode(_ root: LocatedNode) throws(ScenarioFileError) -> ScenarioFile {
+    static func decode(_ root: LocatedNode, drivers: DriverRegistry) throws(ScenarioFileError) -> ScenarioFile {
         let top = try root.mapping("the top level", allowedKeys: keys)
         let name = try top.required("name").identifier()
         let description = try top.required("description").string()
@@ -17,15 +17,45 @@ enum ScenarioFileDecoder {
         let topology = try TopologyDecoder.decode(top.value("topology"), in: top)
         let links = try LinkListDecoder.decode(top.value("links"), topology: topology)
         let faults = try FaultListDecoder.decode(top.value("faults"), hosts: topology.hosts)
-        let workload = try WorkloadDecoder.decode(top.required("workload"), registry: topology.registry)
+        let workloadNode = try top.required("workload")
+        let (workload, driver) = try WorkloadDecoder.decode(workloadNode, topology: topology, drivers: drivers)
         let fileSystemFaults = try FileSystemFaultListDecoder.decode(
-            top.value("file_system_faults"), networkFaultNames: faults.map(\.name), component: workload.component)
-        let invariants = try InvariantListDecoder.decode(top.value("invariants"), component: workload.component)
-        let expectations = try ExpectationsDecoder.decode(top.value("expectations"), variants: workload.variants)
+            top.value("file_system_faults"), networkFaultNames: faults.map(\.name))
+        let invariants = try InvariantListDecoder.decode(top.value("invariants"), driver: driver, drivers: drivers)
+        let expectations = try ExpectationsDecoder.decode(
+            top.value("expectations"), variants: workload.variants, driver: driver)
         let rerun = try RerunDecoder.decode(top.value("rerun"))
-        return ScenarioFile(
+        let scenario = ScenarioFile(
             name: name, description: description, seedCount: seedCount, timeLimit: timeLimit, topology: topology,
             links: links, faults: faults, fileSystemFaults: fileSystemFaults, workload: workload,
             invariants: invariants, expectations: expectations, rerun: rerun)
+        if let unmet = UnmetRequirement.first(in: scenario, for: driver) {
+            throw node(asking: unmet, top: top, workload: workloadNode).error(unmet.message(component: driver.name))
+        }
+        return scenario
+    }
+
+    /// The node that asks for what the driver cannot give: the crash fault's `kind`, the workload's `package`, or
+    /// the workload's `component`.
+    private static func node(asking unmet: UnmetRequirement, top: LocatedMapping, workload: LocatedNode)
+        -> LocatedNode
+    {
+        let mapping = try? workload.mapping("workload", allowedKeys: nil)
+        let component = mapping?.value("component") ?? workload
+        switch unmet {
+        case let .crashFault(name):
+            let items = (try? top.value("file_system_faults")?.list()) ?? []
+            for item in items {
+                guard let fault = try? item.mapping("file system fault", allowedKeys: nil),
+                      (try? fault.value("name")?.identifier()) == name
+                else { continue }
+                return fault.value("kind") ?? item
+            }
+            return component
+        case .registryPackage:
+            return mapping?.value(WorkloadDecoder.packageKey) ?? component
+        case .registry:
+            return component
+        }
     }
 }

@@ -1,8 +1,8 @@
 /// "Did you mean …?" for misspelt keys and names: a scenario file's typo should cost a glance, not a trip to the
 /// README.
-enum SpellingSuggestion {
+public enum SpellingSuggestion {
     /// The candidate closest to `word` within an edit distance of 2 (the first such in `candidates` on a tie).
-    static func closest(to word: String, among candidates: [String]) -> String? {
+    public static func closest(to word: String, among candidates: [String]) -> String? {
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
             let distance = editDistance(word, candidate)
@@ -12,7 +12,7 @@ enum SpellingSuggestion {
     }
 
     /// "; did you mean 'x'?" when a candidate is close, otherwise "; \(listLabel): a, b, c".
-    static func hint(for word: String, among candidates: [String], listLabel: String) -> String {
+    public static func hint(for word: String, among candidates: [String], listLabel: String) -> String {
         if let suggestion = closest(to: word, among: candidates) { return "; did you mean '\(suggestion)'?" }
         return "; \(listLabel): \(candidates.joined(separator: ", "))"
     }

@@ -1,0 +1,88 @@
+/// Lexical handling of absolute POSIX paths, shared by both implementations so that they accept and reject the same
+/// paths.
+///
+/// Normalisation is purely textual: `/a/link/..` becomes `/a` even if `link` is a symlink to a directory elsewhere
+/// (where the kernel would go to the target's parent). Components ask for this so that a path names one place
+/// regardless of what is on disk; symlink targets, in contrast, are resolved physically when a path is looked up.
+/// A trailing slash is dropped, so `/a/file/` names the file.
+public enum FileSystemPath {
+    /// The longest path accepted, in UTF-8 bytes (Linux `PATH_MAX`, which includes the terminating NUL).
+    public static let lengthMax = 4095
+    /// The longest component accepted, in UTF-8 bytes (`NAME_MAX`).
+    public static let componentLengthMax = 255
+
+    /// The path in normal form: absolute, without `.`, `..`, repeated or trailing slashes.
+    public static func normalize(_ path: String) throws(FileSystemError) -> String {
+        let parts = try components(of: path)
+        return parts.isEmpty ? "/" : "/" + parts.joined(separator: "/")
+    }
+
+    /// The components of the normalised path (empty for the root).
+    public static func components(of path: String) throws(FileSystemError) -> [String] {
+        guard path.hasPrefix("/") else { throw .invalidPath(path: path, reason: "not an absolute path") }
+        guard path.utf8.count <= lengthMax else {
+            throw .invalidPath(path: path, reason: "longer than \(lengthMax) bytes")
+        }
+        guard !path.utf8.contains(0) else { throw .invalidPath(path: path, reason: "contains a NUL byte") }
+        // Splitting by Character runs grapheme breaking over every byte; for an ASCII path, where each byte is a
+        // Character, splitting the UTF-8 bytes gives the same parts far faster (measured 4% of a service creation).
+        if path.utf8.allSatisfy({ $0 < 0x80 }) {
+            let parts = path.utf8.split(separator: UInt8(ascii: "/")).lazy.map { Substring($0) }
+            return try normalizedComponents(parts, of: path)
+        }
+        return try normalizedComponents(path.split(separator: "/", omittingEmptySubsequences: true), of: path)
+    }
+
+    /// The components left once `.` and `..` are applied to `parts`, the non-empty parts of `path`.
+    private static func normalizedComponents(
+        _ parts: some Sequence<Substring>, of path: String
+    ) throws(FileSystemError) -> [String] {
+        var result: [String] = []
+        for part in parts {
+            if part == "." { continue }
+            if part == ".." {
+                // `..` at the root stays at the root, as the kernel does.
+                if !result.isEmpty { result.removeLast() }
+                continue
+            }
+            guard part.utf8.count <= componentLengthMax else {
+                throw .invalidPath(path: path, reason: "a component is longer than \(componentLengthMax) bytes")
+            }
+            result.append(String(part))
+        }
+        return result
+    }
+
+    /// `name` inside the normalised directory path `parent`.
+    public static func joining(_ parent: String, _ name: String) -> String {
+        parent == "/" ? "/" + name : parent + "/" + name
+    }
+
+    /// The directory holding the normalised `path` (the root for the root).
+    public static func parent(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash != path.utf8.startIndex else { return "/" }
+        return String(path[..<slash])
+    }
+
+    /// Whether the normalised `path` is `prefix` or lies below it, comparing whole components (`/ab` is not below
+    /// `/a`).
+    public static func isPrefix(_ prefix: String, of path: String) -> Bool {
+        if prefix == "/" || prefix == path { return true }
+        return path.hasPrefix(prefix) && path.utf8.dropFirst(prefix.utf8.count).first == UInt8(ascii: "/")
+    }
+
+    /// Orders strings by their UTF-8 bytes, which is how directory listings and snapshots are sorted (Swift's `<`
+    /// on `String` compares Unicode scalars after normalisation, which is not what a byte-oriented tool expects).
+    public static func precedesByBytes(_ lhs: String, _ rhs: String) -> Bool {
+        lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
+    }
+
+    /// Checks a symlink target: stored verbatim, so only what no kernel accepts is refused.
+    package static func validateSymlinkTarget(_ target: String, at path: String) throws(FileSystemError) {
+        guard !target.isEmpty else { throw .invalidPath(path: path, reason: "empty symlink target") }
+        guard target.utf8.count <= lengthMax else {
+            throw .invalidPath(path: path, reason: "symlink target longer than \(lengthMax) bytes")
+        }
+        guard !target.utf8.contains(0) else { throw .invalidPath(path: path, reason: "symlink target contains NUL") }
+    }
+}

@@ -1,0 +1,70 @@
+import HTTPTypes
+
+/// A message body as an asynchronous sequence of byte chunks, read as it arrives, with the trailer fields that may
+/// follow it (the IPFS API reports mid-stream errors in an `X-Stream-Error` trailer).
+///
+/// A body can be iterated once. Not thread-safe: iterate on one task.
+public final class HTTPBody: AsyncSequence, @unchecked Sendable {
+    public typealias Element = ArraySlice<UInt8>
+
+    private let produce: (HTTPBody) async throws -> ArraySlice<UInt8>?
+    /// Trailer fields, known once the body has been read to its end (nil if there were none).
+    public package(set) var trailers: HTTPFields?
+    /// Whether the body has been read to its end.
+    public private(set) var isComplete = false
+    /// Bytes read so far.
+    public private(set) var bytesRead = 0
+
+    /// A body whose chunks come from `produce`, which returns nil at the end.
+    public init(_ produce: @escaping () async throws -> ArraySlice<UInt8>?) {
+        self.produce = { _ in try await produce() }
+    }
+
+    /// A body whose producer also receives the body, to record trailers on it.
+    package init(producingWith produce: @escaping (HTTPBody) async throws -> ArraySlice<UInt8>?) {
+        self.produce = produce
+    }
+
+    /// A body of the given bytes, as one chunk.
+    public static func bytes(_ bytes: some Collection<UInt8>) -> HTTPBody {
+        var remaining: ArraySlice<UInt8>? = ArraySlice(bytes)
+        return HTTPBody {
+            defer { remaining = nil }
+            return remaining.flatMap { $0.isEmpty ? nil : $0 }
+        }
+    }
+
+    /// An empty body.
+    public static var empty: HTTPBody { HTTPBody { nil } }
+
+    /// The next chunk, or nil at the end.
+    public func next() async throws -> ArraySlice<UInt8>? {
+        guard !isComplete else { return nil }
+        guard let chunk = try await produce(self) else {
+            isComplete = true
+            return nil
+        }
+        bytesRead += chunk.count
+        return chunk
+    }
+
+    /// Reads the whole body; throws `HTTPClientError.tooLarge` if it exceeds `limit` bytes.
+    public func collect(upTo limit: Int) async throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        while let chunk = try await next() {
+            guard bytes.count + chunk.count <= limit else { throw HTTPClientError.tooLarge(limit: limit) }
+            bytes.append(contentsOf: chunk)
+        }
+        return bytes
+    }
+
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        let body: HTTPBody
+
+        public mutating func next() async throws -> ArraySlice<UInt8>? {
+            try await body.next()
+        }
+    }
+
+    public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(body: self) }
+}

@@ -1,0 +1,195 @@
+import ChaosNet
+import Triage
+
+/// A sweep of scenario variants over seeds: the jobs it runs, in two phases, and the `VariantSweep` of each variant
+/// it assembles from their results. The same plan serves `chaos-run run` (on worker processes) and Swift tests (in
+/// process); only the executor differs.
+///
+/// Phase 1 runs every seed of every variant. Phase 2 reruns each transient failure inside its own world, once per
+/// candidate delay (the seed replays exactly up to the failure, then waits the delay with the faults still on their
+/// schedule), which measures q(d) (`RerunTrials`). Results are indexed by job, never by arrival, so the executor's
+/// parallelism cannot change a report.
+public struct SweepPlan: Sendable {
+    /// One scenario file and the variants the plan runs of it.
+    public struct Target: Sendable {
+        /// The path as the user gave it: workers load it, and replay instructions repeat it.
+        public var file: String
+        public var runner: ScenarioRunner
+        public var variants: [VariantName]
+
+        public init(file: String, runner: ScenarioRunner, variants: [VariantName]? = nil) {
+            self.file = file
+            self.runner = runner
+            self.variants = variants ?? runner.variants
+        }
+
+        public var scenario: ScenarioFile { runner.scenario }
+    }
+
+    /// What a plan found.
+    public struct Outcome: Sendable {
+        /// One per target variant, in target then variant order.
+        public var sweeps: [VariantSweep]
+        /// The sweep stopped early: some variant's seeds did not all finish.
+        public var interrupted: Bool
+    }
+
+    public var targets: [Target]
+    /// Seeds per variant; nil means each scenario's own `seeds`.
+    public var seedCount: Int?
+    public var firstSeed: UInt64
+    /// How reports word the replay of a failing seed.
+    public var replay: ReplayFormatter
+
+    public init(targets: [Target], seedCount: Int? = nil, firstSeed: UInt64 = 1, replay: ReplayFormatter) {
+        self.targets = targets
+        self.seedCount = seedCount
+        self.firstSeed = firstSeed
+        self.replay = replay
+    }
+
+    /// The executor that runs this plan's jobs in this process.
+    public var inProcessExecutor: InProcessSweepExecutor {
+        var runners: [String: ScenarioRunner] = [:]
+        for target in targets { runners[target.file] = target.runner }
+        return InProcessSweepExecutor(runners: runners)
+    }
+
+    /// Runs both phases on `executor` and assembles the sweeps. Throws what the executor throws (no worker could be
+    /// started) and `SweepError` for a job that could not run at all.
+    public func run(
+        on executor: some SweepExecutor, progress: (any SweepProgress)? = nil,
+        isInterrupted: @escaping @Sendable () -> Bool = { false }
+    ) throws -> Outcome {
+        var keys: [Key] = []
+        var firstJobs: [SweepJob] = []
+        var jobKeys: [Key] = []
+        for (index, target) in targets.enumerated() {
+            let count = seedCount ?? target.scenario.seedCount
+            for variant in target.variants {
+                let key = Key(target: index, variant: variant)
+                keys.append(key)
+                for offset in 0..<UInt64(count) {
+                    firstJobs.append(SweepJob(file: target.file, variant: variant, seed: firstSeed &+ offset))
+                    jobKeys.append(key)
+                }
+            }
+        }
+        let first = try execute(firstJobs, on: executor, label: "seeds", progress: progress, isInterrupted) {
+            $0.record.map { !$0.passed } ?? true
+        }
+        var records: [Key: [SeedRecord]] = [:]
+        var workloadSeconds: [Key: [Double]] = [:]
+        var wall: [Key: Double] = [:]
+        for (index, outcome) in first.outcomes.enumerated() {
+            guard let outcome else { continue }
+            let key = jobKeys[index]
+            let job = firstJobs[index]
+            wall[key, default: 0] += first.wallSeconds[index]
+            switch outcome {
+            case let .finished(result):
+                if let error = result.error { throw SweepError(file: job.file, seed: job.seed, message: error) }
+                guard let record = result.record else { continue }
+                records[key, default: []].append(record)
+                workloadSeconds[key, default: []].append(result.workloadSeconds)
+            case let .crashed(summary, detail):
+                let component = targets[key.target].runner.driver.name
+                let failure = FailureClassifier.crash(component: component, summary: summary, detail: detail)
+                records[key, default: []].append(SeedRecord(seed: job.seed, failure: failure))
+            }
+        }
+        var interrupted = isInterrupted()
+        var evidence: [Key: RerunEvidence] = [:]
+        if !interrupted {
+            evidence = try measureReruns(
+                keys: keys, records: records, workloadSeconds: workloadSeconds, executor: executor,
+                progress: progress, isInterrupted: isInterrupted)
+            interrupted = isInterrupted()
+        }
+        let sweeps = keys.map { key -> VariantSweep in
+            let scenario = targets[key.target].scenario
+            let expectation = scenario.expectation(for: key.variant)
+            let requested = seedCount ?? scenario.seedCount
+            let finished = records[key] ?? []
+            return VariantSweep(
+                scenario: scenario.name, description: scenario.description, variant: key.variant.rawValue,
+                file: targets[key.target].file, requestedSeeds: requested, firstSeed: firstSeed, records: finished,
+                rerunEvidence: evidence[key], rerunSettings: scenario.rerun.settings,
+                maxFailureRate: expectation?.maxFailureRate, minFailureRate: expectation?.minFailureRate,
+                maxDamagingRate: expectation?.maxDamagingRate, wallSeconds: wall[key] ?? 0, replay: replay,
+                incomplete: finished.count < requested)
+        }
+        return Outcome(sweeps: sweeps, interrupted: interrupted)
+    }
+
+    private struct Key: Hashable {
+        var target: Int
+        var variant: VariantName
+    }
+
+    /// q(d) for every variant whose failures are all transient (see `RerunTrials`).
+    private func measureReruns(
+        keys: [Key], records: [Key: [SeedRecord]], workloadSeconds: [Key: [Double]], executor: some SweepExecutor,
+        progress: (any SweepProgress)?, isInterrupted: @escaping @Sendable () -> Bool
+    ) throws -> [Key: RerunEvidence] {
+        var jobs: [SweepJob] = []
+        var owners: [(key: Key, trial: RerunTrials.Trial)] = []
+        for key in keys {
+            let target = targets[key.target]
+            for trial in RerunTrials.trials(for: records[key] ?? [], delays: target.scenario.rerun.delays) {
+                jobs.append(SweepJob(
+                    file: target.file, variant: key.variant, seed: trial.seed,
+                    rerunAfterNanoseconds: trial.delay.nanosecondsClamped))
+                owners.append((key, trial))
+            }
+        }
+        guard !jobs.isEmpty else { return [:] }
+        let reruns = try execute(jobs, on: executor, label: "reruns", progress: progress, isInterrupted) {
+            $0.rerunPassed != true
+        }
+        var outcomes: [Key: [(trial: RerunTrials.Trial, passed: Bool)]] = [:]
+        for (index, outcome) in reruns.outcomes.enumerated() {
+            guard let outcome else { continue }
+            // A rerun that crashed counts as failed.
+            let passed = outcome.result?.rerunPassed == true
+            outcomes[owners[index].key, default: []].append((owners[index].trial, passed))
+        }
+        var evidence: [Key: RerunEvidence] = [:]
+        for key in keys {
+            guard let results = outcomes[key] else { continue }
+            evidence[key] = RerunTrials.evidence(
+                records: records[key] ?? [], delays: targets[key.target].scenario.rerun.delays, results: results,
+                workloadSeconds: workloadSeconds[key] ?? [])
+        }
+        return evidence
+    }
+
+    /// Runs one phase with progress; returns the outcomes and each job's wall time (for `wall_seconds`).
+    private func execute(
+        _ jobs: [SweepJob], on executor: some SweepExecutor, label: String, progress: (any SweepProgress)?,
+        _ isInterrupted: @escaping @Sendable () -> Bool, failed: @escaping @Sendable (SweepJobResult) -> Bool
+    ) throws -> (outcomes: [SweepJobOutcome?], wallSeconds: [Double]) {
+        progress?.begin(label, total: jobs.count)
+        let clock = JobWallClock(count: jobs.count)
+        let events = SweepEvents(
+            started: { clock.begin($0) },
+            finished: { index, outcome in
+                clock.end(index)
+                progress?.advance(failed: outcome.result.map(failed) ?? true)
+            },
+            isInterrupted: isInterrupted)
+        let outcomes = try executor.execute(jobs, events: events)
+        progress?.finish()
+        return (outcomes, clock.seconds)
+    }
+}
+
+/// A job of a sweep that could not run at all (its scenario file no longer loads in the worker, say): the sweep stops,
+/// since its report could not vouch for that variant.
+public struct SweepError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var seed: UInt64
+    public var message: String
+
+    public var description: String { "\(file): seed \(seed): \(message)" }
+}
