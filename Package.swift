@@ -20,6 +20,8 @@ let package = Package(
         .library(name: "ChaosComponents", targets: ["ChaosComponents"]),
         .library(name: "Scenarios", targets: ["Scenarios"]),
         .library(name: "Triage", targets: ["Triage"]),
+        // Swift Testing expectations that print a failing seed's signature and replay instruction; for test targets.
+        .library(name: "ChaosTesting", targets: ["ChaosTesting"]),
         // chaos-run's commands as a library, so that a user's own executable can run them with its own drivers.
         .library(name: "ChaosRunCLI", targets: ["ChaosRunCLI"]),
         .executable(name: "chaos-run", targets: ["chaos-run"]),
@@ -75,6 +77,7 @@ let package = Package(
             swiftSettings: settings
         ),
         .target(name: "Triage"),
+        .target(name: "ChaosTesting", dependencies: ["Scenarios", "Triage"], swiftSettings: settings),
         .target(
             name: "ChaosRunCLI",
             dependencies: [
@@ -106,13 +109,14 @@ let package = Package(
         .testTarget(
             name: "ChaosNetTests",
             dependencies: [
-                "ChaosNet", "ChaosCore", "ChaosTar", "ChaosIPFS", .product(name: "HTTPTypes", package: "swift-http-types"),
+                "ChaosNet", "ChaosCore", "ChaosTar", "ChaosIPFS",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .testTarget(
             name: "ScenarioTests",
             dependencies: [
-                "Scenarios", "ChaosNet", "ChaosComponents", "ChaosDemo", "ChaosRunCLI", "chaos-run",
+                "Scenarios", "ChaosNet", "ChaosComponents", "ChaosDemo", "ChaosRunCLI", "ChaosTesting", "chaos-run",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),

@@ -17,16 +17,17 @@ enum ScenarioTargets {
         }
         let runner: ScenarioRunner
         do {
-            runner = try ScenarioRunner(scenario: scenario, drivers: drivers)
+            runner = try ScenarioRunner(
+                scenario: scenario, drivers: drivers, file: file, replay: CLIContext.current.replay)
         } catch {
             throw BadInput("\(file): \(error)")
         }
-        guard let variant else { return SweepPlan.Target(file: file, runner: runner) }
+        guard let variant else { return SweepPlan.Target(runner: runner) }
         guard runner.variants.contains(variant) else {
             throw BadInput(
                 "\(file): --variant \(variant) is not a variant of '\(scenario.name)' (it declares "
                     + runner.variants.map(\.rawValue).joined(separator: ", ") + ")")
         }
-        return SweepPlan.Target(file: file, runner: runner, variants: [variant])
+        return SweepPlan.Target(runner: runner, variants: [variant])
     }
 }

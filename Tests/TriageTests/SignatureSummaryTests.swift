@@ -43,7 +43,9 @@ struct SignatureSummaryTests {
     @Test("the replay instruction is the caller's: Triage words it only through the sweep's formatter")
     func replayComesFromTheCaller() {
         let failure: [UInt64: SeedFailure] = [2: Fixtures.registry503]
-        let swift = ReplayFormatter { file, seed, variant in "runner.run(seed: \(seed), variant: \"\(variant)\") // \(file)" }
+        let swift = ReplayFormatter { file, seed, variant in
+            "runner.run(seed: \(seed), variant: \"\(variant)\") // \(file)"
+        }
         let groups = SignatureSummary.group(
             Fixtures.records(count: 3, failures: failure), file: "a.yaml", variant: "robust", replay: swift)
         #expect(groups.map(\.replay) == [#"runner.run(seed: 2, variant: "robust") // a.yaml"#])

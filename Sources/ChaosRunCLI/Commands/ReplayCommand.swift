@@ -6,7 +6,7 @@ import Triage
 struct ReplayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
-        abstract: "Runs one seed of a scenario and prints its outcome, digest, figures and, with --trace, its timeline.",
+        abstract: "Runs one seed of a scenario and prints its outcome, digest, figures and, with --trace, a timeline.",
         discussion: """
             The same seed replays the same world: the same interleaving, virtual timings, failure and trace digest \
             as in the sweep that reported it (with the same build configuration). Without --variant, every variant \

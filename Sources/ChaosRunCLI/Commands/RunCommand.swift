@@ -49,7 +49,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let plan = SweepPlan(
             targets: try ScenarioTargets.load(files, variant: variant.variant), seedCount: seeds,
-            firstSeed: firstSeed.firstSeed, replay: CLIContext.current.replay)
+            firstSeed: firstSeed.firstSeed)
         Interruption.install()
         let outcome: SweepPlan.Outcome
         do {

@@ -19,7 +19,7 @@ final class WorkerProcess {
     init(executable: String) throws {
         errorPath = NSTemporaryDirectory() + "chaos-run-worker-\(ProcessInfo.processInfo.processIdentifier)-"
             + UUID().uuidString + ".stderr"  // determinism: ok (a temporary file name outside any simulation)
-        FileManager.default.createFile(atPath: errorPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["worker"]
         process.standardInput = input

@@ -22,7 +22,8 @@ public enum UnmetRequirement: Sendable, Equatable {
         }
         if needsPackage {
             let wanted = scenario.workload.package
-            let found = wanted.map { name in registry.packages.contains { $0.name == name } } ?? !registry.packages.isEmpty
+            let found = wanted.map { name in registry.packages.contains { $0.name == name } }
+                ?? !registry.packages.isEmpty
             if !found { return .registryPackage(named: wanted) }
         }
         return nil

@@ -11,16 +11,11 @@ extension ScenarioRunner {
     /// #expect(report.verdict != .damaging)
     /// ```
     ///
-    /// - Parameters:
-    ///   - file: the path the scenario came from, for the replay instructions of the report.
-    ///   - replay: how the report words a replay (default: chaos-run's command).
-    public func sweep(
-        variant: VariantName, seeds: Range<UInt64>, file: String = "<in code>",
-        replay: ReplayFormatter = .chaosRun
-    ) -> VariantSweep {
+    /// The report's replay instructions name the runner's `file` and are worded by its `replay` formatter.
+    public func sweep(variant: VariantName, seeds: Range<UInt64>) -> VariantSweep {
         let plan = SweepPlan(
-            targets: [SweepPlan.Target(file: file, runner: self, variants: [variant])], seedCount: seeds.count,
-            firstSeed: seeds.lowerBound, replay: replay)
+            targets: [SweepPlan.Target(runner: self, variants: [variant])], seedCount: seeds.count,
+            firstSeed: seeds.lowerBound)
         // The in-process executor neither throws nor reports a job that could not run: its only runner is this one.
         guard let outcome = try? plan.run(on: plan.inProcessExecutor), let sweep = outcome.sweeps.first else {
             preconditionFailure("an in-process sweep of one runner cannot fail to run")

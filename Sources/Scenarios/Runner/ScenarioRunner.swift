@@ -4,10 +4,9 @@ import Triage
 /// Runs a scenario's workload in one simulated world per seed and classifies what happened.
 ///
 /// ```swift
-/// let scenario = try ScenarioLoader.load(path: "scenarios/ipfs-download-timeout.yaml")
-/// let runner = try ScenarioRunner(scenario: scenario)
+/// let runner = try ScenarioRunner(path: "scenarios/ipfs-download-timeout.yaml")
 /// let run = runner.run(seed: 7, variant: .robust)
-/// #expect(run.record.passed)
+/// #expect(run.record.passed, "\(run)")   // a failed run describes itself: seed, signature, replay
 /// ```
 ///
 /// The workload's component is looked up in `drivers`; its fixtures (the registry's packages, the driver's own) are
@@ -21,11 +20,26 @@ public final class ScenarioRunner: @unchecked Sendable {
     public let variants: [VariantName]
     /// The invariants checked after every seed: the scenario's, or every invariant the driver declares.
     public let invariants: [InvariantName]
+    /// The scenario file's path, as replay instructions repeat it (`<in code>` for a scenario built in code).
+    public let file: String
+    /// How a failed run and a sweep's report word the instruction that replays a seed.
+    public let replay: ReplayFormatter
     let fixtures: ScenarioFixtures
     private let bound: BoundDriver
 
-    public init(scenario: ScenarioFile, drivers: DriverRegistry = .builtIn) throws(ScenarioRunError) {
+    /// A runner of `scenario`, whose component must be one of `drivers`.
+    ///
+    /// - Parameters:
+    ///   - file: where the scenario came from, for replay instructions.
+    ///   - replay: how to word them: chaos-run's command by default; a user's runner passes its own
+    ///     (`.command("swift run my-chaos")`).
+    public init(
+        scenario: ScenarioFile, drivers: DriverRegistry = .builtIn, file: String = "<in code>",
+        replay: ReplayFormatter = .chaosRun
+    ) throws(ScenarioRunError) {
         self.scenario = scenario
+        self.file = file
+        self.replay = replay
         let component = scenario.workload.component
         guard let driver = drivers.driver(named: component) else {
             throw ScenarioRunError(
@@ -54,6 +68,15 @@ public final class ScenarioRunner: @unchecked Sendable {
         }
         fixtures = try ScenarioFixtures(scenario: scenario)
         bound = try BoundDriver(driver, scenario: scenario, fixtures: fixtures)
+    }
+
+    /// Loads the scenario file at `path` with `drivers` and makes its runner. Throws the loader's
+    /// `ScenarioFileError` (with `file:line:column`) or a `ScenarioRunError`.
+    public convenience init(
+        path: String, drivers: DriverRegistry = .builtIn, replay: ReplayFormatter = .chaosRun
+    ) throws {
+        try self.init(
+            scenario: ScenarioLoader.load(path: path, drivers: drivers), drivers: drivers, file: path, replay: replay)
     }
 
     /// Runs one seed of `variant`, which must be one the driver declares. With `rerunAfter`, a
@@ -103,7 +126,9 @@ public final class ScenarioRunner: @unchecked Sendable {
             seed: seed, failure: failure, virtualSeconds: result.virtualTime.secondsDouble,
             digest: result.digest.description, figures: box.figures)
         return SeedRun(
-            variant: variant, record: record, workloadSeconds: box.workloadSeconds,
+            variant: variant, record: record,
+            replay: replay.instruction(file: file, seed: seed, variant: variant.rawValue),
+            workloadSeconds: box.workloadSeconds,
             rerunPassed: failure?.kind == .transient ? box.rerunPassed : nil,
             summaryLines: result.summaryLines, trace: result.trace.events)
     }

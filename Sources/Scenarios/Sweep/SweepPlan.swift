@@ -10,19 +10,19 @@ import Triage
 /// schedule), which measures q(d) (`RerunTrials`). Results are indexed by job, never by arrival, so the executor's
 /// parallelism cannot change a report.
 public struct SweepPlan: Sendable {
-    /// One scenario file and the variants the plan runs of it.
+    /// One scenario's runner and the variants the plan runs of it.
     public struct Target: Sendable {
-        /// The path as the user gave it: workers load it, and replay instructions repeat it.
-        public var file: String
         public var runner: ScenarioRunner
         public var variants: [VariantName]
 
-        public init(file: String, runner: ScenarioRunner, variants: [VariantName]? = nil) {
-            self.file = file
+        /// `variants` default to the runner's (the scenario's, or every variant its driver declares).
+        public init(runner: ScenarioRunner, variants: [VariantName]? = nil) {
             self.runner = runner
             self.variants = variants ?? runner.variants
         }
 
+        /// The path as the user gave it: workers load it, and replay instructions repeat it.
+        public var file: String { runner.file }
         public var scenario: ScenarioFile { runner.scenario }
     }
 
@@ -38,14 +38,12 @@ public struct SweepPlan: Sendable {
     /// Seeds per variant; nil means each scenario's own `seeds`.
     public var seedCount: Int?
     public var firstSeed: UInt64
-    /// How reports word the replay of a failing seed.
-    public var replay: ReplayFormatter
 
-    public init(targets: [Target], seedCount: Int? = nil, firstSeed: UInt64 = 1, replay: ReplayFormatter) {
+    /// A plan of `targets`; reports word replays as each target's runner does (`ScenarioRunner.replay`).
+    public init(targets: [Target], seedCount: Int? = nil, firstSeed: UInt64 = 1) {
         self.targets = targets
         self.seedCount = seedCount
         self.firstSeed = firstSeed
-        self.replay = replay
     }
 
     /// The executor that runs this plan's jobs in this process.
@@ -116,7 +114,8 @@ public struct SweepPlan: Sendable {
                 file: targets[key.target].file, requestedSeeds: requested, firstSeed: firstSeed, records: finished,
                 rerunEvidence: evidence[key], rerunSettings: scenario.rerun.settings,
                 maxFailureRate: expectation?.maxFailureRate, minFailureRate: expectation?.minFailureRate,
-                maxDamagingRate: expectation?.maxDamagingRate, wallSeconds: wall[key] ?? 0, replay: replay,
+                maxDamagingRate: expectation?.maxDamagingRate, wallSeconds: wall[key] ?? 0,
+                replay: targets[key.target].runner.replay,
                 incomplete: finished.count < requested)
         }
         return Outcome(sweeps: sweeps, interrupted: interrupted)

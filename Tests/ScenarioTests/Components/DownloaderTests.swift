@@ -23,7 +23,9 @@ struct DownloaderTests {
         #expect(
             thrown.hasPrefix("HTTPClientError: ") && thrown.hasSuffix("(read timeout)"), "seed \(run.seed): \(thrown)")
         #expect(run.downloadError == nil, "seed \(run.seed): the naive variant must not wrap errors")
-        #expect(run.violations.broke(.noPartialDirectories, saying: "partial download"), "seed \(run.seed): \(run.violations)")
+        #expect(
+            run.violations.broke(.noPartialDirectories, saying: "partial download"),
+            "seed \(run.seed): \(run.violations)")
     }
 
     @Test("read timeout mid-tarball: robust times out after 30 s, backs off, succeeds on attempt 2, no leftovers")
@@ -53,7 +55,9 @@ struct DownloaderTests {
     func naiveSilentTruncation() throws {
         let run = try runDownload(.naive, .lostBlock)
         #expect(run.thrown == nil, "seed \(run.seed): the naive client notices nothing")
-        #expect(run.violations.broke(.noPartialDirectories, saying: "partial download"), "seed \(run.seed): \(run.violations)")
+        #expect(
+            run.violations.broke(.noPartialDirectories, saying: "partial download"),
+            "seed \(run.seed): \(run.violations)")
     }
 
     @Test("clean tar end after a mid-stream error: robust sees X-Stream-Error, retries 3 times, leaves nothing")

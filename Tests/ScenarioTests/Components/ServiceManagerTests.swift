@@ -26,7 +26,8 @@ struct ServiceManagerTests {
         if plan == .lostBlock {
             // Silent truncation: the naive client reports success with an incomplete package.
             #expect(run.first.status == 200, "seed \(run.seed): \(run.first)")
-            #expect(run.violations.broke(.noPartialDirectories, saying: "has CID"), "seed \(run.seed): \(run.violations)")
+            #expect(
+                run.violations.broke(.noPartialDirectories, saying: "has CID"), "seed \(run.seed): \(run.violations)")
             return
         }
         #expect(run.first == .unhandledError, "seed \(run.seed): \(run.first)")
@@ -34,7 +35,8 @@ struct ServiceManagerTests {
         #expect(run.records.first?.escapedError != nil, "seed \(run.seed)")
         #expect(run.second.status == 200, "seed \(run.seed): \(run.second)")
         #expect(run.records.map(\.id) == [1, 2], "seed \(run.seed): the failed creation burned id 1")
-        #expect(run.violations.broke(.noEscapedErrors, saying: "unhandled error"), "seed \(run.seed): \(run.violations)")
+        #expect(
+            run.violations.broke(.noEscapedErrors, saying: "unhandled error"), "seed \(run.seed): \(run.violations)")
         #expect(run.violations.broke(.noBurnedIDs, saying: "burned ids"), "seed \(run.seed): \(run.violations)")
         #expect(run.violations.broke(.noPartialDirectories, saying: "partial service directory: /services/1"),
                 "seed \(run.seed): \(run.violations)")
