@@ -1,7 +1,7 @@
 import ChaosComponents
 
 /// The downloader's driver: `IPFSDownloader.download(cid:into:)` alone, `operations` times, each into its own target.
-public struct DownloaderDriver: ComponentDriver {
+public struct DownloaderDriver: PackageFetchingDriver {
     public let name = "downloader"
     public let summary = "A package download from the IPFS registry (Kubo's get), extracted into a target directory."
     public let variants = IPFSDownloader.Variant.allCases.map { VariantName($0.rawValue) }
@@ -10,17 +10,8 @@ public struct DownloaderDriver: ComponentDriver {
         InvariantDescriptor(.noEscapedErrors, "Every failure is a typed DownloadError, never a raw error."),
         InvariantDescriptor(.noStagingLeftovers, "No staging directory is left beside a target."),
     ]
-    public let capabilities: DriverCapabilities = [.needsRegistryPackage]
-    public let configurationKeys = PackageWorkloadConfiguration.keys
-    public let defaultConfiguration = PackageWorkloadConfiguration()
 
     public init() {}
-
-    public func decodeConfiguration(_ workload: WorkloadSection) throws(ScenarioFileError)
-        -> PackageWorkloadConfiguration
-    {
-        try PackageWorkloadConfiguration.decode(workload)
-    }
 
     public func makeWorkload(_ context: WorkloadContext<Self>) throws -> any ScenarioWorkload {
         DownloadWorkload(world: context.world, variant: context.variant, configuration: context.configuration)

@@ -2,7 +2,7 @@ import ChaosComponents
 
 /// The service manager's driver: `ServiceManager.create(template)` downloads the template's package, then registers
 /// the service; the CI test creates `operations` services in a row.
-public struct ServiceManagerDriver: ComponentDriver {
+public struct ServiceManagerDriver: PackageFetchingDriver {
     public let name = "service-manager"
     public let summary = "Service creation: download a registry package into /services/<id>, then register the id."
     public let variants = ServiceManager.Variant.allCases.map { VariantName($0.rawValue) }
@@ -12,17 +12,8 @@ public struct ServiceManagerDriver: ComponentDriver {
         InvariantDescriptor(.noEscapedErrors, "Every request is answered by the manager, not by a catch-all 500."),
         InvariantDescriptor(.noStagingLeftovers, "No staging directory is left beside the services."),
     ]
-    public let capabilities: DriverCapabilities = [.needsRegistryPackage]
-    public let configurationKeys = PackageWorkloadConfiguration.keys
-    public let defaultConfiguration = PackageWorkloadConfiguration()
 
     public init() {}
-
-    public func decodeConfiguration(_ workload: WorkloadSection) throws(ScenarioFileError)
-        -> PackageWorkloadConfiguration
-    {
-        try PackageWorkloadConfiguration.decode(workload)
-    }
 
     public func makeWorkload(_ context: WorkloadContext<Self>) throws -> any ScenarioWorkload {
         ServiceCreationWorkload(world: context.world, variant: context.variant, configuration: context.configuration)
