@@ -94,7 +94,7 @@ struct CheckDeterminismCommand: ParsableCommand {
                 guard let record = result.record else { return "error: \(result.error ?? "no record")" }
                 return "\(record.failure?.signature ?? "passed"), virtual \(record.virtualSeconds)s, "
                     + "digest \(record.digest)"
-            case let .crashed(summary, _)?:
+            case let .crashed(_, summary, _)?:
                 return "crash: \(summary)"
             case nil:
                 return nil

@@ -86,9 +86,9 @@ final class WorkerPool: SweepExecutor, Sendable {
             } else if events.isInterrupted() {
                 return
             } else {
-                let report = worker?.crashReport() ?? (summary: "the worker died", detail: "")
+                let report = worker?.crashReport() ?? (cause: "the worker died", summary: "the worker died", detail: "")
                 worker = nil
-                outcome = .crashed(summary: report.summary, detail: report.detail)
+                outcome = .crashed(cause: report.cause, summary: report.summary, detail: report.detail)
             }
             state.withLock { state in
                 state.outcomes[index] = outcome

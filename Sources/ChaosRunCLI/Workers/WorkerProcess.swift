@@ -37,21 +37,25 @@ final class WorkerProcess {
         return try? WorkerCoding.decode(SweepJobResult.self, from: line)
     }
 
-    /// After `perform` returned nil: how the process ended and the end of what it wrote to standard error.
-    func crashReport() -> (summary: String, detail: String) {
+    /// After `perform` returned nil: how the process ended (a cause that is the same for every seed that ends so,
+    /// and a line for people) and the end of what it wrote to standard error.
+    func crashReport() -> (cause: String, summary: String, detail: String) {
         forceExit()
         let status = process.terminationStatus
+        let cause: String
         let summary: String
         switch process.terminationReason {
         case .uncaughtSignal:
-            summary = "the worker died of signal \(status) (\(Self.signalName(status)))"
+            cause = "the worker died of signal \(status)"
+            summary = "\(cause) (\(Self.signalName(status)))"
         default:
-            summary = "the worker exited with status \(status) mid-seed"
+            cause = "the worker exited with status \(status) mid-seed"
+            summary = cause
         }
         let errors = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
         let tail = errors.split(separator: "\n").suffix(8).joined(separator: "\n")
         remove()
-        return (summary, tail.isEmpty ? summary : tail)
+        return (cause, summary, tail.isEmpty ? summary : tail)
     }
 
     /// Ends the worker: closing its input makes it exit after the job in hand.

@@ -74,12 +74,9 @@ public enum FailureClassifier {
     }
 
     /// The failure of a seed whose worker process died (a trap, a signal, a blown resource budget): the signature
-    /// names the component and the first words of the worker's report (`crash:downloader:signal 4`), which do not
-    /// depend on the seed.
-    public static func crash(component: String, summary: String, detail: String) -> SeedFailure {
-        let words = summary.split(separator: "(").first.map { $0.split(separator: " ").joined(separator: " ") }
-        return SeedFailure(
-            kind: .crash, signature: "crash:\(component):\(words ?? summary)", summary: summary, detail: detail)
+    /// names the component and the executor's stable cause (`crash:downloader:the worker died of signal 4`).
+    public static func crash(component: String, cause: String, summary: String, detail: String) -> SeedFailure {
+        SeedFailure(kind: .crash, signature: "crash:\(component):\(cause)", summary: summary, detail: detail)
     }
 
     /// Digits runs become `N`: `'loop 3' waits on 'sleep 12s'` → `'loop N' waits on 'sleep Ns'`.

@@ -38,7 +38,9 @@ public struct SweepJobResult: Codable, Sendable {
 /// How a job ended: with a result, or with the process that ran it dead (a trap, a signal).
 public enum SweepJobOutcome: Sendable {
     case finished(SweepJobResult)
-    case crashed(summary: String, detail: String)
+    /// `cause` is stable across seeds (`the worker died of signal 4`) and goes into the signature; `summary` is one
+    /// line for people, `detail` what the process wrote last.
+    case crashed(cause: String, summary: String, detail: String)
 
     /// The result, nil for a crash.
     public var result: SweepJobResult? {

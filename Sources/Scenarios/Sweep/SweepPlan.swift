@@ -90,9 +90,10 @@ public struct SweepPlan: Sendable {
                 guard let record = result.record else { continue }
                 records[key, default: []].append(record)
                 workloadSeconds[key, default: []].append(result.workloadSeconds)
-            case let .crashed(summary, detail):
+            case let .crashed(cause, summary, detail):
                 let component = targets[key.target].runner.driver.name
-                let failure = FailureClassifier.crash(component: component, summary: summary, detail: detail)
+                let failure = FailureClassifier.crash(
+                    component: component, cause: cause, summary: summary, detail: detail)
                 records[key, default: []].append(SeedRecord(seed: job.seed, failure: failure))
             }
         }

@@ -38,7 +38,8 @@ struct ChaosTestingTests {
         let seed = run.record.seed
         #expect(comments.count == 1)
         let lines = try #require(comments.first).split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.first == "seed \(seed) (naive) failed [damaging] damaging:greeter:http_503:greeting_is_a_greeting")
+        let signature = "damaging:greeter:http_503:greeting_is_a_greeting"
+        #expect(lines.first == "seed \(seed) (naive) failed [damaging] \(signature)")
         #expect(lines.dropFirst().first == "  the greeter answered 503; broke greeting_is_a_greeting")
         #expect(lines.dropFirst(2).first?.hasPrefix("  detail: /greeting holds '") == true, "\(lines)")
         #expect(lines.last == "  replay: swift run my-chaos replay greeter.yaml --seed \(seed) --variant naive")
@@ -51,7 +52,8 @@ struct ChaosTestingTests {
         let comments = Self.recordedComments { expectNoDamage(naive) }
         #expect(comments.count == 1, "\(comments)")
         let comment = try #require(comments.first)
-        #expect(comment.contains("× [damaging] damaging:greeter:http_503:greeting_is_a_greeting in greeter-outage (naive)"))
+        #expect(comment.contains(
+            "× [damaging] damaging:greeter:http_503:greeting_is_a_greeting in greeter-outage (naive)"))
         #expect(comment.contains("\n  replay: swift run my-chaos replay greeter.yaml --seed "))
         expectNoDamage(runner.sweep(variant: .robust, seeds: 1..<41))
         expectScenarioExpectation(naive)

@@ -41,7 +41,9 @@ struct SweepPlanTests {
     func crashesAreClassified() throws {
         let executor = ScriptedExecutor { job in
             job.seed == 3 && job.variant == .robust
-                ? .crashed(summary: "the worker died of signal 4 (SIGILL, a Swift runtime trap)", detail: "trap")
+                ? .crashed(
+                    cause: "the worker died of signal 4",
+                    summary: "the worker died of signal 4 (SIGILL, a Swift runtime trap)", detail: "trap")
                 : Self.passed(job)
         }
         let plan = SweepPlan(targets: [SweepPlan.Target(runner: try Self.runner())], seedCount: 4, firstSeed: 2)
