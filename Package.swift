@@ -89,7 +89,7 @@ let package = Package(
         .target(
             name: "ChaosBenchmarks",
             dependencies: [
-                "ChaosNet", "ChaosComponents", .product(name: "HTTPTypes", package: "swift-http-types"),
+                "ChaosNet", "ChaosComponents", "Scenarios", .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: settings
         ),

@@ -19,7 +19,7 @@ import HTTPTypes
 /// Operational hooks let scenarios provoke what they test: `loseBlock` removes a block so that a later read fails at
 /// exactly that block, and `bodyPieceSize` makes every streamed reply arrive in pieces of that size.
 ///
-/// Not thread-safe: use on the simulation's thread. The simulation keeps the registry alive.
+/// Not thread-safe: use on the simulation's thread. The simulation keeps the registry alive while it runs.
 public final class IPFSRegistry: @unchecked Sendable {
     /// The version `version` reports; ipfshttpclient 0.7 accepts 0.4.23 ≤ v < 0.8.0.
     public static let kuboVersion = "0.6.0"
