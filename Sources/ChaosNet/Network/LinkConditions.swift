@@ -13,6 +13,8 @@ public struct LinkConditions: Sendable, Equatable {
     public var connectLatency: Duration
     /// Bytes a writer may have queued but not yet sent before `write` suspends (back-pressure).
     public var sendBufferSize: Int
+    /// How a connection resends what a `partition` loses, and when it gives up with a reset.
+    public var retransmission: RetransmissionPolicy
 
     public init(
         latency: Duration = .milliseconds(1),
@@ -20,7 +22,8 @@ public struct LinkConditions: Sendable, Equatable {
         bandwidthBytesPerSecond: Int? = nil,
         segmentSize: Int = 64 * 1024,
         connectLatency: Duration = .zero,
-        sendBufferSize: Int = 256 * 1024
+        sendBufferSize: Int = 256 * 1024,
+        retransmission: RetransmissionPolicy = RetransmissionPolicy()
     ) {
         precondition(latency >= .zero && jitter >= .zero, "latency and jitter must not be negative")
         precondition(bandwidthBytesPerSecond.map { $0 > 0 } ?? true, "bandwidth must be positive")
@@ -31,5 +34,6 @@ public struct LinkConditions: Sendable, Equatable {
         self.segmentSize = segmentSize
         self.connectLatency = connectLatency
         self.sendBufferSize = sendBufferSize
+        self.retransmission = retransmission
     }
 }

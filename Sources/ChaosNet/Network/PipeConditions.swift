@@ -16,8 +16,11 @@ struct PipeConditions {
     var segmentSize: Int
     var sliceDelay: Int64 = 0
     var limitData: Int?
-    /// A black hole or partition swallows the segment.
+    /// A black hole (the `timeout` fault: a proxy that swallows data) takes the segment, and it never arrives.
     var dropBy: String?
+    /// A partition loses the segment on the path: the stack keeps it and retransmits it later.
+    var lostBy: String?
+    var retransmission: RetransmissionPolicy
     var slowCloseDelay: Int64 = 0
 
     init(link: LinkConditions) {
@@ -25,6 +28,7 @@ struct PipeConditions {
         jitterMax = link.jitter.nanosecondsClamped
         bandwidthBytesPerSecond = link.bandwidthBytesPerSecond
         segmentSize = link.segmentSize
+        retransmission = link.retransmission
     }
 
     /// Nanoseconds needed to put `bytes` on the wire at the current bandwidth.

@@ -324,7 +324,7 @@ public final class SimNetwork: @unchecked Sendable {
                  .httpCloseBetweenChunks:
                 fired = false
             case .partition:
-                conditions.dropBy = conditions.dropBy ?? fault.name
+                conditions.lostBy = conditions.lostBy ?? fault.name
             case .clog:
                 conditions.gate = holdGate(conditions.gate, until: period.end == .max ? nil : period.end)
             case .hold:

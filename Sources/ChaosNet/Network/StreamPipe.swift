@@ -20,6 +20,10 @@ final class StreamPipe {
     private var departureScheduled = false
     private var lastArrival: Int64 = 0
     private(set) var bytesDeparted = 0
+    /// While the path loses what this direction sends: when the first loss happened and how many retransmissions
+    /// have been tried since.
+    private var lossStartedAt: Int64?
+    private var retransmissions = 0
     private let sendWaiter: SimWaiter<Void>
 
     // Receiver side.
@@ -89,6 +93,16 @@ final class StreamPipe {
         guard let connection = connectionReference, !connection.isReset else { return }
         guard pendingBytes > 0 || (finQueued && !finSent) else { return }
         let now = network.nowNanoseconds
+        if let started = lossStartedAt,
+           now - started >= network.link(from.host, to.host).retransmission.giveUpAfter.nanosecondsClamped
+        {
+            // The budget's last timer aborts whether or not the path healed since the last retransmission, as Linux's
+            // does: nothing was sent in between that could have got through.
+            connection.reset(
+                reason: "retransmission timeout: \(retransmissions) retransmissions over "
+                    + "\(Duration.nanoseconds(now - started).formattedSeconds)")
+            return
+        }
         let conditions = network.conditions(for: self, at: now)
         switch conditions.gate {
         case .open:
@@ -103,6 +117,17 @@ final class StreamPipe {
         case let .reset(reason):
             connection.reset(reason: reason)
             return
+        }
+        if let loser = conditions.lostBy {
+            retransmitLater(lostBy: loser, conditions: conditions, at: now)
+            return
+        }
+        if let started = lossStartedAt {
+            network.simulation.trace(
+                "network", "\(connection.label) \(direction.rawValue): delivered after \(retransmissions) "
+                    + "retransmission(s), \(Duration.nanoseconds(now - started).formattedSeconds) after the first loss")
+            lossStartedAt = nil
+            retransmissions = 0
         }
         if pendingBytes == 0 {
             sendFIN(at: now, conditions: conditions)
@@ -139,6 +164,25 @@ final class StreamPipe {
             return
         }
         scheduleDeparture(at: saturatingAdd(now, transmit + conditions.sliceDelay))
+    }
+
+    /// The path lost the next segment (or the end of stream): it stays queued, and is sent again after the
+    /// retransmission timeout, which backs off while the loss lasts. A retransmission that would fall after the retry
+    /// budget is replaced by the give-up at the budget's end (`depart` resets then), as a real stack does; no byte is
+    /// ever skipped.
+    private func retransmitLater(lostBy fault: String, conditions: PipeConditions, at now: Int64) {
+        let policy = conditions.retransmission
+        let started = lossStartedAt ?? now
+        if lossStartedAt == nil {
+            lossStartedAt = now
+            network.simulation.trace(
+                "fault", "\(fault) lost a segment on \(connection.label) \(direction.rawValue): retransmitting")
+        }
+        retransmissions += 1
+        let roundTrip = Duration.nanoseconds(saturatingAdd(conditions.latency, conditions.latency))
+        let wait = policy.timeout(beforeRetransmission: retransmissions, roundTrip: roundTrip).nanosecondsClamped
+        let giveUp = saturatingAdd(started, policy.giveUpAfter.nanosecondsClamped)
+        scheduleDeparture(at: max(min(saturatingAdd(now, wait), giveUp), now + 1))
     }
 
     /// limit_data reached: what went out still arrives, the rest is discarded, an end of stream follows the data, and
