@@ -8,6 +8,8 @@ import ChaosCore
 /// `FileSystem` and a fetch function, so the same code runs in a simulation and in production.
 ///
 /// Durability protocol of the robust variant (the naive one keeps entries in memory and writes claims unsynced):
+/// 0. The queue and claims directories are created and every parent on their path is synced, so that they exist
+///    after a crash even where directory entries are durable only once synced.
 /// 1. The store is one file, `<queueDirectory>/storage.db` (`DownloadQueueCodec`), always replaced atomically:
 ///    write `storage.db.tmp`, `syncFile`, `rename` over `storage.db`, `syncDirectory`. A crash leaves the old or the
 ///    new file, never a torn or empty one. `enqueue` returns only once its entry is durable (the producer's ack).
@@ -80,8 +82,8 @@ public actor DownloadQueue<C: Clock> where C.Duration == Duration {
         if variant == .robust {
             let storePath = queueDirectory + "/storage.db"
             do {
-                try await fileSystem.createDirectory(at: queueDirectory, withIntermediates: true)
-                try await fileSystem.createDirectory(at: claimsDirectory, withIntermediates: true)
+                try await createDurably(queueDirectory, in: fileSystem)
+                try await createDurably(claimsDirectory, in: fileSystem)
                 if await fileSystem.exists(at: storePath) {
                     let bytes = try await fileSystem.readFile(at: storePath)
                     entries = try DownloadQueueCodec.decode(bytes, path: storePath)
@@ -270,6 +272,19 @@ public actor DownloadQueue<C: Clock> where C.Duration == Duration {
             preconditionFailure("unexpected error \(error)")
         }
         completionsApplied.append(hash)
+    }
+
+    /// Creates `directory` (and what leads to it) so that it survives a power loss: `mkdir -p` adds an entry to each
+    /// parent, and POSIX makes an entry durable only once its directory is synced. ext4 and XFS journal it anyway;
+    /// ext2 and some NFS setups do not, and there a store created but never synced into its parent is gone after a
+    /// crash, with every entry acknowledged into it.
+    private static func createDurably(_ directory: String, in fileSystem: any FileSystem) async throws {
+        try await fileSystem.createDirectory(at: directory, withIntermediates: true)
+        var path = directory
+        while path != "/" {
+            path = FileSystemPath.parent(of: path)
+            try await fileSystem.syncDirectory(at: path)
+        }
     }
 
     /// Replaces `path` so that a crash leaves either the old or the new contents: write a temporary file, sync it,

@@ -1,5 +1,6 @@
 extension SimFileSystem {
-    /// Models a power loss and reboot: everything not durable under `durability` is lost.
+    /// Models a power loss and reboot: everything not durable under its directory's model (`durability`, `mounts`) is
+    /// lost.
     ///
     /// Files revert to their durable content (see `DurabilityModel`); in the strict model directories revert to
     /// their entries as of their last sync, and whatever is then unreachable is gone. Open handles become stale
@@ -8,7 +9,6 @@ extension SimFileSystem {
     public func crash() {
         generation += 1
         counters.crashes += 1
-        let isStrict = durability == .strictDirectories
         // Recount everything from what is reachable. The walk is depth first by sorted names so that, in the strict
         // model, an inode durably named in two directories (a rename whose two sides were synced apart) keeps the
         // name met first in that order and loses the other, the same way in every run.
@@ -18,7 +18,7 @@ extension SimFileSystem {
         inodeCount = 1
         openHandleCount = 0
         while let directory = directories.popLast() {
-            if isStrict { directory.children = directory.durableChildren }
+            if directory.hasStrictEntries { directory.children = directory.durableChildren }
             var subdirectories: [SimInode] = []
             for name in directory.sortedChildNames {
                 guard let child = directory.children[name] else { continue }

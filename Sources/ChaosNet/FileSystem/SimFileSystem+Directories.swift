@@ -43,6 +43,8 @@ extension SimFileSystem {
         try checkWritable()
         guard resolution.parent.canWrite else { throw .permissionDenied(path: path) }
         let directory = try makeInode(.directory, mode: mode, path: path)
+        directory.hasStrictEntries = mountDurability(at: components).map { $0 == .strictDirectories }
+            ?? resolution.parent.hasStrictEntries
         link(directory, into: resolution.parent, as: name)
     }
 
@@ -70,7 +72,7 @@ extension SimFileSystem {
 
     /// Records the directory's current entries as the ones that survive a crash (strict model only).
     func makeEntriesDurable(_ directory: SimInode) {
-        guard durability == .strictDirectories else { return }
+        guard directory.hasStrictEntries else { return }
         directory.durableChildren = directory.children
     }
 }

@@ -13,4 +13,18 @@ extension SimFileSystem {
         /// State set up before the scenario must be made durable with `checkpoint()`.
         case strictDirectories
     }
+
+    /// A directory below which another durability model applies, as a different file system mounted there would:
+    /// `/var/lib/queue` on a strict-directories volume under a journaled root, say. A directory created at a mount
+    /// point takes the mount's model, and every other directory its parent's; renaming a directory keeps its model.
+    public struct Mount: Sendable, Equatable {
+        /// An absolute path without `.`, `..` or a trailing slash.
+        public var path: String
+        public var durability: DurabilityModel
+
+        public init(path: String, durability: DurabilityModel) {
+            self.path = path
+            self.durability = durability
+        }
+    }
 }

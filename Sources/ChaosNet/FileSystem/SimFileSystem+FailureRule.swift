@@ -72,6 +72,7 @@ extension SimFileSystem {
     func consultFailureRules(
         _ kind: OperationKind, paths: [String], bytes: Int = 0
     ) throws(FileSystemError) {
+        try passDiskChange(kind, paths: paths)
         var fired: FileSystemError?
         for index in failureRules.indices where failureRules[index].matches(kind, paths: paths) {
             failureRules[index].matchCount += 1

@@ -24,8 +24,10 @@ public final class SimFileSystem: FileSystem, @unchecked Sendable {
     public let inodeCountMax: Int
     /// How many symbolic links one lookup may follow before failing with `tooManySymlinks` (Linux: 40).
     public let symlinkFollowMax: Int
-    /// Which changes survive `crash()`.
+    /// Which changes survive `crash()`: the model of the root and of every directory outside `mounts`.
     public let durability: DurabilityModel
+    /// Directories below which another model applies.
+    public let mounts: [Mount]
     /// When true, every modification fails with `readOnlyFileSystem` (a remount after errors).
     public var isReadOnly = false
     /// Called whenever a failure rule fires, so that a simulation can record it in its trace.
@@ -41,6 +43,10 @@ public final class SimFileSystem: FileSystem, @unchecked Sendable {
     public internal(set) var openHandleCount = 0
     /// The rules in the order they are consulted, with their match and fire counts.
     public internal(set) var failureRules: [FailureRule] = []
+    /// Operations that could change the disk so far (`OperationKind.changesDisk`), crashes or not.
+    public internal(set) var diskChangingOperationCount = 0
+    /// Where the machine loses power, in a crash-consistency check; nil for none.
+    public var crashPoint: CrashPoint?
 
     let clock: (any Clock<Duration>)?
     var random: (any RandomNumberGenerator)?
@@ -58,19 +64,38 @@ public final class SimFileSystem: FileSystem, @unchecked Sendable {
     ///     without one, so that an unseeded draw cannot go unnoticed.
     public init(
         capacityBytes: Int = .max, inodeCountMax: Int = 1_000_000, latency: Latency = .none,
-        durability: DurabilityModel = .journaledMetadata, symlinkFollowMax: Int = 40,
+        durability: DurabilityModel = .journaledMetadata, mounts: [Mount] = [], symlinkFollowMax: Int = 40,
         clock: (any Clock<Duration>)? = nil, random: (any RandomNumberGenerator)? = nil
     ) {
+        precondition(mounts.allSatisfy { Self.isMountPath($0.path) }, "mount paths must be absolute and normalised")
+        precondition(Set(mounts.map(\.path)).count == mounts.count, "two mounts at one path")
         precondition(capacityBytes >= 0 && inodeCountMax >= 1 && symlinkFollowMax >= 0, "negative limits")
         self.capacityBytes = capacityBytes
         self.inodeCountMax = inodeCountMax
         self.latency = latency
         self.durability = durability
+        self.mounts = mounts
         self.symlinkFollowMax = symlinkFollowMax
         self.clock = clock
         self.random = random
         root = SimInode(number: 0, kind: .directory, mode: 0o755)
         root.linkCount = 1
+        root.hasStrictEntries = (mounts.first { $0.path == "/" }?.durability ?? durability) == .strictDirectories
+    }
+
+    /// Whether `path` can name a mount: absolute, no empty, `.` or `..` component, no trailing slash (but `/`).
+    public static func isMountPath(_ path: String) -> Bool {
+        guard path.hasPrefix("/") else { return false }
+        if path == "/" { return true }
+        let components = path.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
+        return components.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+    }
+
+    /// The model of a directory created at the path made of `components`: its mount's, if one is there.
+    func mountDurability(at components: [String]) -> DurabilityModel? {
+        guard !mounts.isEmpty else { return nil }
+        let path = "/" + components.joined(separator: "/")
+        return mounts.first { $0.path == path }?.durability
     }
 
     /// Bytes still free for file contents.

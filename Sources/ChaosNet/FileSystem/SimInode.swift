@@ -23,6 +23,8 @@ final class SimInode {
     var children: [String: SimInode] = [:]
     /// Directory entries as of the last `syncDirectory`, used only in the strict durability model.
     var durableChildren: [String: SimInode] = [:]
+    /// Whether this directory's entries follow the strict durability model (from its mount, or its parent's).
+    var hasStrictEntries = false
 
     /// The symlink's target, verbatim.
     var target = ""

@@ -19,6 +19,8 @@ public struct ScenarioFile: Sendable, Equatable {
     public var links: [LinkSpec]
     /// Network and HTTP faults, in the order the network consults them.
     public var faults: [Fault]
+    /// The component host's file system: its durability model, at the root and below mounts.
+    public var fileSystem: FileSystemSpec
     public var fileSystemFaults: [FileSystemFaultSpec]
     public var workload: WorkloadSpec
     /// The invariants checked after every seed; empty means every invariant the component's driver declares.
@@ -30,7 +32,8 @@ public struct ScenarioFile: Sendable, Equatable {
     public init(
         name: String, description: String, seedCount: Int = 100, timeLimit: Duration = .seconds(3600),
         topology: TopologySpec = TopologySpec(), links: [LinkSpec] = [], faults: [Fault] = [],
-        fileSystemFaults: [FileSystemFaultSpec] = [], workload: WorkloadSpec, invariants: [InvariantName] = [],
+        fileSystem: FileSystemSpec = FileSystemSpec(), fileSystemFaults: [FileSystemFaultSpec] = [],
+        workload: WorkloadSpec, invariants: [InvariantName] = [],
         expectations: [VariantExpectation] = [], rerun: RerunSpec = RerunSpec()
     ) {
         self.name = name
@@ -40,6 +43,7 @@ public struct ScenarioFile: Sendable, Equatable {
         self.topology = topology
         self.links = links
         self.faults = faults
+        self.fileSystem = fileSystem
         self.fileSystemFaults = fileSystemFaults
         self.workload = workload
         self.invariants = invariants

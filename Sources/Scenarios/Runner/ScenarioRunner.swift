@@ -84,7 +84,8 @@ public final class ScenarioRunner: @unchecked Sendable {
     /// workload again; `SeedRun.rerunPassed` says how that went. `traceCapacity` keeps that many trace events for a
     /// timeline (the digest covers every event regardless).
     public func run(
-        seed: UInt64, variant: VariantName, rerunAfter: Duration? = nil, traceCapacity: Int = 0
+        seed: UInt64, variant: VariantName, rerunAfter: Duration? = nil, traceCapacity: Int = 0,
+        powerLosses: ScenarioWorld.PowerLossPlan = .scheduled
     ) -> SeedRun {
         precondition(driver.variants.contains(variant), "'\(variant)' is not a variant of '\(driver.name)'")
         let scenario = self.scenario
@@ -96,7 +97,8 @@ public final class ScenarioRunner: @unchecked Sendable {
             timeLimit: scenario.timeLimit + (rerunAfter ?? .zero), traceCapacity: traceCapacity)
         let box = RunBox()
         let result = Simulation(seed: seed, configuration: configuration).run { simulation in
-            let world = try ScenarioWorld(simulation: simulation, scenario: scenario, fixtures: fixtures)
+            let world = try ScenarioWorld(
+                simulation: simulation, scenario: scenario, fixtures: fixtures, powerLosses: powerLosses)
             let workload = try bound.makeWorkload(world: world, variant: variant)
             let jitter = scenario.workload.startJitter.nanosecondsClamped
             if jitter > 0 {
@@ -108,6 +110,10 @@ public final class ScenarioRunner: @unchecked Sendable {
             let start = simulation.now
             let failure = await workload.perform(pass: 0)
             box.workloadSeconds = start.duration(to: simulation.now).secondsDouble
+            // What the checkers do to the disk is not the component's: no crash point falls there, none is counted.
+            box.diskChangingOperations = world.fileSystem.diskChangingOperationCount
+            box.crashPointOperation = world.crashPointOperation
+            world.fileSystem.crashPoint = nil
             let violations = await workload.violations().filter { invariants.contains($0.invariant) }
             for violation in violations { simulation.trace("invariant", violation.message) }
             box.figures = await workload.figures()
@@ -130,6 +136,7 @@ public final class ScenarioRunner: @unchecked Sendable {
             replay: replay.instruction(file: file, seed: seed, variant: variant.rawValue),
             workloadSeconds: box.workloadSeconds,
             rerunPassed: failure?.kind == .transient ? box.rerunPassed : nil,
+            diskChangingOperations: box.diskChangingOperations, crashPointOperation: box.crashPointOperation,
             summaryLines: result.summaryLines, trace: result.trace.events)
     }
 }
@@ -139,4 +146,6 @@ private final class RunBox: @unchecked Sendable {
     var workloadSeconds = 0.0
     var rerunPassed: Bool?
     var figures = SeedFigures()
+    var diskChangingOperations = 0
+    var crashPointOperation: String?
 }

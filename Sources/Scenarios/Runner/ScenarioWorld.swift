@@ -16,11 +16,19 @@ public final class ScenarioWorld: @unchecked Sendable {
     public let client: SimHTTPClient
     /// The file system of the host the component runs on, with the scenario's file-system faults.
     public let fileSystem: SimFileSystem
-    /// When the machine loses power, merged over every `crash` file-system fault.
-    private let crashTimelines: [FaultTimeline]
+    /// When the machine loses power, merged over every `crash` file-system fault (none in a crash-point run).
+    let crashTimelines: [FaultTimeline]
+    /// Power losses so far, and the last one not yet taken by the workload (`ScenarioWorld+Power`).
+    var powerLossCountValue = 0
+    var untakenPowerLoss: PowerLoss?
+    var armedStop: (() -> Void)?
+    var struckOperation: String?
     private var shutDownActions: [() -> Void] = []
 
-    init(simulation: Simulation, scenario: ScenarioFile, fixtures: ScenarioFixtures) throws {
+    init(
+        simulation: Simulation, scenario: ScenarioFile, fixtures: ScenarioFixtures,
+        powerLosses: PowerLossPlan = .scheduled
+    ) throws {
         self.simulation = simulation
         self.scenario = scenario
         self.fixtures = fixtures
@@ -37,7 +45,9 @@ public final class ScenarioWorld: @unchecked Sendable {
             registry = nil
         }
         client = SimHTTPClient(network: network, host: topology.clientHost)
-        fileSystem = SimFileSystem(clock: simulation.clock, random: simulation.random("filesystem"))
+        fileSystem = SimFileSystem(
+            durability: scenario.fileSystem.durability, mounts: scenario.fileSystem.mounts, clock: simulation.clock,
+            random: simulation.random("filesystem"))
         var crashes: [FaultTimeline] = []
         var toggled: [(name: String, timeline: FaultTimeline, apply: () -> Void, revert: () -> Void)] = []
         let fileSystem = self.fileSystem
@@ -53,13 +63,19 @@ public final class ScenarioWorld: @unchecked Sendable {
                 toggled.append((fault.name, timeline, { fileSystem.latency = .nfs }, { fileSystem.latency = .none }))
             }
         }
-        crashTimelines = crashes
+        // A crash-point run loses power at one operation only, so that each run tests one crash state.
+        crashTimelines = powerLosses == .scheduled ? crashes : []
         for fault in toggled {
             schedule(fault.name, fault.timeline, from: .zero, apply: fault.apply, revert: fault.revert)
         }
         let simulation = simulation
         fileSystem.onFailureInjected = { operation, path, error in
             simulation.trace("filesystem", "\(operation) \(path): \(error)")
+        }
+        if case let .crashPoint(crashPoint?) = powerLosses {
+            fileSystem.crashPoint = SimFileSystem.CrashPoint(operation: crashPoint) { [weak self] operation in
+                self?.losePower(at: operation)
+            }
         }
     }
 
@@ -77,13 +93,6 @@ public final class ScenarioWorld: @unchecked Sendable {
         guard let spec = scenario.topology.registry else { return "registry:5001" }
         return "\(spec.host):\(spec.port)"
     }
-
-    /// The next power loss at or after `time`: when it happens and when the machine is back.
-    public func nextCrash(after time: Duration) -> (start: Duration, end: Duration)? {
-        crashTimelines.compactMap { $0.nextPeriod(after: time) }.min { $0.start < $1.start }
-    }
-
-    public var hasCrashes: Bool { !crashTimelines.isEmpty }
 
     /// Applies a fault at the start of each active period and reverts it at the end, with scheduled actions (no task
     /// stays behind when the workload is done).

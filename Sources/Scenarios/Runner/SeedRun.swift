@@ -14,6 +14,11 @@ public struct SeedRun: Sendable {
     /// With `rerunAfter`: whether the failed workload, run again that long after its failure in the same world,
     /// passed; nil when no rerun was made (the seed passed, or its failure is not transient).
     public var rerunPassed: Bool?
+    /// Operations of the component's run that could change its disk (`SimFileSystem.OperationKind.changesDisk`): the
+    /// crash points a crash-consistency check tries.
+    public var diskChangingOperations: Int
+    /// In a crash-point run, the operation the power loss struck (nil if the run made fewer operations).
+    public var crashPointOperation: String?
     /// The simulation's own summary: seed, outcome, virtual time, steps, digest, build.
     public var summaryLines: [String]
     /// Every trace event kept (none unless the run asked for a trace).

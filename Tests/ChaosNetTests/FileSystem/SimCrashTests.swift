@@ -128,4 +128,85 @@ import Testing
         #expect(try fs.snapshot().paths == ["a", "a/f", "b"])
         #expect(fs.inodeCount == 4)
     }
+
+    @Test func aStrictMountUnderAJournaledRootLosesOnlyItsOwnUnsyncedEntries() async throws {
+        let fs = SimFileSystem(mounts: [SimFileSystem.Mount(path: "/var/queue", durability: .strictDirectories)])
+        try await fs.createDirectory(at: "/var/queue/claims", withIntermediates: true)
+        try await fs.writeFile(at: "/var/queue/entry", contents: bytes("e"))
+        try await fs.syncFile(at: "/var/queue/entry")
+        try await fs.writeFile(at: "/var/log", contents: bytes("l"))
+        try await fs.syncFile(at: "/var/log")
+        fs.crash()
+        // The journaled root kept `/var/queue` and `/var/log`; the strict mount lost what it never synced.
+        #expect(try fs.snapshot().paths == ["var", "var/log", "var/queue"])
+        try await fs.writeFile(at: "/var/queue/entry", contents: bytes("e"))
+        try await fs.syncFile(at: "/var/queue/entry")
+        try await fs.syncDirectory(at: "/var/queue")
+        fs.crash()
+        #expect(try fs.snapshot().paths == ["var", "var/log", "var/queue", "var/queue/entry"])
+    }
+
+    @Test func aJournaledMountUnderAStrictRootKeepsItsEntries() async throws {
+        let fs = SimFileSystem(
+            durability: .strictDirectories,
+            mounts: [SimFileSystem.Mount(path: "/data", durability: .journaledMetadata)])
+        try await fs.createDirectory(at: "/data")
+        try await fs.syncDirectory(at: "/")
+        try await fs.writeFile(at: "/data/f", contents: bytes("f"))
+        try await fs.syncFile(at: "/data/f")
+        try await fs.writeFile(at: "/g", contents: bytes("g"))
+        try await fs.syncFile(at: "/g")
+        fs.crash()
+        #expect(try fs.snapshot().paths == ["data", "data/f"])
+    }
+
+    @Test func mountPathsMustBeAbsoluteAndNormalised() {
+        #expect(SimFileSystem.isMountPath("/"))
+        #expect(SimFileSystem.isMountPath("/var/lib/queue"))
+        for bad in ["", "var", "/var/", "/var//lib", "/var/./lib", "/var/../lib"] {
+            #expect(!SimFileSystem.isMountPath(bad), "\(bad)")
+        }
+    }
+}
+
+@Suite("Crash points")
+struct CrashPointTests {
+    @Test("operations that change the disk are counted; reads, listings and attributes are not")
+    func counting() async throws {
+        let fs = SimFileSystem()
+        try await fs.createDirectory(at: "/d")
+        try await fs.writeFile(at: "/d/f", contents: [1, 2])
+        _ = try await fs.readFile(at: "/d/f")
+        _ = try await fs.listDirectory(at: "/d")
+        try await fs.syncFile(at: "/d/f")
+        try await fs.rename(from: "/d/f", to: "/d/g")
+        try await fs.syncDirectory(at: "/d")
+        try await fs.removeItem(at: "/d/g")
+        // mkdir, open + write (writeFile), fsync, rename, fsync(dir), unlink.
+        #expect(fs.diskChangingOperationCount == 7)
+    }
+
+    @Test("the power is lost as the n-th operation starts: the disk is as operation n - 1 left it, once")
+    func strikesBeforeTheOperation() async throws {
+        let fs = SimFileSystem()
+        var struck: [String] = []
+        // 1 open, 2 write, 3 sync, 4 rename: the rename never happens, the synced temporary file stays.
+        fs.crashPoint = SimFileSystem.CrashPoint(operation: 4) { struck.append($0) }
+        try await fs.writeFile(at: "/a.tmp", contents: bytes("v1"))
+        try await fs.syncFile(at: "/a.tmp")
+        await #expect(throws: FileSystemError.ioError(
+            path: "/a.tmp", message: "power lost at crash point 4 (rename /a.tmp → /a)")) {
+            try await fs.rename(from: "/a.tmp", to: "/a")
+        }
+        #expect(struck == ["rename /a.tmp → /a"])
+        #expect(fs.counters.crashes == 1)
+        #expect(fs.crashPoint == nil)
+        #expect(try fs.snapshot().paths == ["a.tmp"])
+        #expect(try await fs.readFile(at: "/a.tmp").text == "v1")
+        // After the reboot the disk works again, and the point does not fire twice.
+        try await fs.rename(from: "/a.tmp", to: "/a")
+        try await fs.writeFile(at: "/b", contents: bytes("v2"))
+        #expect(fs.counters.crashes == 1)
+        #expect(try fs.snapshot().paths == ["a", "b"])
+    }
 }

@@ -149,6 +149,14 @@ struct BadScenarioFile: Sendable, CustomTestStringConvertible {
             "crash without a restarting component",
             "workload: {component: downloader}\nfile_system_faults:\n  - {name: c, kind: crash}", 5, 21,
             "which the 'downloader' component's driver does not do"),
+        afterMinimal("unknown durability model", "file_system: {durability: strict}", 4, 27,
+                     "unknown durability model 'strict'; durability models: journaled_metadata, strict_directories"),
+        afterMinimal("mount path not absolute",
+                     "file_system: {mounts: [{path: var/q, durability: strict_directories}]}", 4, 31, "expected an absolute path without '.', '..', '//' or a trailing '/', got 'var/q'"),
+        afterMinimal(
+            "duplicate mount",
+            "file_system: {mounts: [{path: /q, durability: strict_directories}, {path: /q, durability: "
+                + "journaled_metadata}]}", 4, 75, "duplicate mount '/q'"),
         afterMinimal(
             "capacity on slow_metadata", "file_system_faults:\n  - {name: c, kind: slow_metadata, capacity: 1GiB}",
             5, 36,

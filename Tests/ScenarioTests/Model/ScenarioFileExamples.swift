@@ -58,6 +58,9 @@ enum ScenarioFileExamples {
           - {name: short, kind: http_truncate_body, target: {host: registry}, after: 1000}
           - {name: mid-chunk, kind: http_abort_mid_chunk, target: {host: registry}, after: 2KB}
           - {name: between-chunks, kind: http_close_between_chunks, target: {host: registry}, after: 3KiB}
+        file_system:
+          durability: strict_directories
+          mounts: [{path: /srv/cache, durability: journaled_metadata}]
         file_system_faults:
           - {name: disk-fills, kind: disk_full, capacity: 10MiB, activity: {windows: [{start: 30s, end: 35s}]}}
           - {name: full-disk, kind: disk_full, capacity: 1GiB}

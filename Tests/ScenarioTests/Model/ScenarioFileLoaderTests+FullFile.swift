@@ -72,6 +72,9 @@ extension ScenarioFileLoaderTests {
                 activity: .episodes(meanGap: .seconds(3600), meanDuration: .seconds(300))),
         ])
 
+        #expect(file.fileSystem == FileSystemSpec(
+            durability: .strictDirectories,
+            mounts: [SimFileSystem.Mount(path: "/srv/cache", durability: .journaledMetadata)]))
         let policy = DownloadRetryPolicy(
             attemptCountMax: 5, backoffBase: .seconds(2), backoffCap: .seconds(16), jitterMax: .milliseconds(500),
             retryAfterMax: .seconds(120), connectTimeout: .seconds(5), readIdleTimeout: .seconds(15),

@@ -1,4 +1,5 @@
 import ChaosComponents
+import ChaosNet
 
 /// The download queue's invariants, checked after a run: every entry settled within its limits, no acknowledged entry
 /// lost across crashes and restarts, and no completion applied twice.
@@ -57,6 +58,33 @@ public enum DownloadQueueInvariants {
         for hash in completedHashes { completions[hash, default: 0] += 1 }
         for hash in completions.keys.sorted() where completions[hash]! > 1 {
             lost("entry \(hash) was completed \(completions[hash]!) times")
+        }
+        return violations
+    }
+}
+
+extension DownloadQueueInvariants {
+    /// Violations of `no_lost_entries` on disk: an entry the store calls downloaded whose claim (under
+    /// `claimsDirectory`) is missing or is not the claim its `claimId` names, as a completion that a crash undid
+    /// would leave it.
+    public static func checkClaims(
+        entries: [DownloadQueueEntry], fileSystem: any FileSystem, claimsDirectory: String = "/claims"
+    ) async -> [InvariantViolation] {
+        var violations: [InvariantViolation] = []
+        for entry in entries.sorted(by: { $0.ipfsFileHash < $1.ipfsFileHash }) where entry.status == .downloaded {
+            let hash = entry.ipfsFileHash
+            let path = FileSystemPath.joining(claimsDirectory, hash)
+            guard let bytes = try? await fileSystem.readFile(at: path) else {
+                violations.append(InvariantViolation(.noLostEntries, "entry \(hash) is downloaded but \(path) is gone"))
+                continue
+            }
+            let claimId = DownloadQueueState.claimId(of: bytes, hash: hash)
+            if claimId != entry.claimId {
+                violations.append(InvariantViolation(
+                    .noLostEntries,
+                    "entry \(hash) is downloaded with claim \(entry.claimId ?? "none") but \(path) holds claim "
+                        + claimId))
+            }
         }
         return violations
     }

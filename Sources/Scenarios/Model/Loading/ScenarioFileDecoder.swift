@@ -3,8 +3,8 @@
 /// driver) before the invariants and the expectations, and last what the component's driver cannot give.
 enum ScenarioFileDecoder {
     static let keys = [
-        "name", "description", "seeds", "time_limit", "topology", "links", "faults", "file_system_faults",
-        "workload", "invariants", "expectations", "rerun",
+        "name", "description", "seeds", "time_limit", "topology", "links", "faults", "file_system",
+        "file_system_faults", "workload", "invariants", "expectations", "rerun",
     ]
     static let seedCountRange = 1...1_000_000
 
@@ -19,6 +19,7 @@ enum ScenarioFileDecoder {
         let faults = try FaultListDecoder.decode(top.value("faults"), hosts: topology.hosts)
         let workloadNode = try top.required("workload")
         let (workload, driver) = try WorkloadDecoder.decode(workloadNode, topology: topology, drivers: drivers)
+        let fileSystem = try FileSystemDecoder.decode(top.value("file_system"))
         let fileSystemFaults = try FileSystemFaultListDecoder.decode(
             top.value("file_system_faults"), networkFaultNames: faults.map(\.name))
         let invariants = try InvariantListDecoder.decode(top.value("invariants"), driver: driver, drivers: drivers)
@@ -27,7 +28,8 @@ enum ScenarioFileDecoder {
         let rerun = try RerunDecoder.decode(top.value("rerun"))
         let scenario = ScenarioFile(
             name: name, description: description, seedCount: seedCount, timeLimit: timeLimit, topology: topology,
-            links: links, faults: faults, fileSystemFaults: fileSystemFaults, workload: workload,
+            links: links, faults: faults, fileSystem: fileSystem, fileSystemFaults: fileSystemFaults,
+            workload: workload,
             invariants: invariants, expectations: expectations, rerun: rerun)
         if let unmet = UnmetRequirement.first(in: scenario, for: driver) {
             throw node(asking: unmet, top: top, workload: workloadNode).error(unmet.message(component: driver.name))

@@ -1,0 +1,42 @@
+import ChaosNet
+
+/// Reads `file_system:`: the durability model of the root and of each mount.
+enum FileSystemDecoder {
+    static let keys = ["durability", "mounts"]
+    static let mountKeys = ["path", "durability"]
+    static let durabilityNames: [(name: String, model: SimFileSystem.DurabilityModel)] = [
+        ("journaled_metadata", .journaledMetadata), ("strict_directories", .strictDirectories),
+    ]
+
+    static func decode(_ node: LocatedNode?) throws(ScenarioFileError) -> FileSystemSpec {
+        guard let node else { return FileSystemSpec() }
+        let mapping = try node.mapping("file_system", allowedKeys: keys)
+        let durability = try mapping.value("durability").map(decodeDurability) ?? .journaledMetadata
+        var mounts: [SimFileSystem.Mount] = []
+        for item in try mapping.value("mounts")?.list(itemLabel: "mount") ?? [] {
+            let mount = try item.mapping("mount", allowedKeys: mountKeys)
+            let pathNode = try mount.required("path")
+            let path = try pathNode.string()
+            guard SimFileSystem.isMountPath(path) else {
+                throw pathNode.error(
+                    "expected an absolute path without '.', '..', '//' or a trailing '/', got '\(path)'")
+            }
+            guard !mounts.contains(where: { $0.path == path }) else {
+                throw pathNode.error("duplicate mount '\(path)'")
+            }
+            let durability = try decodeDurability(mount.required("durability"))
+            mounts.append(SimFileSystem.Mount(path: path, durability: durability))
+        }
+        return FileSystemSpec(durability: durability, mounts: mounts)
+    }
+
+    static func decodeDurability(_ node: LocatedNode) throws(ScenarioFileError) -> SimFileSystem.DurabilityModel {
+        let names = durabilityNames.map(\.name)
+        let text = try node.scalarText(expected: "a durability model (\(names.joined(separator: " or ")))")
+        guard let model = durabilityNames.first(where: { $0.name == text })?.model else {
+            let hint = SpellingSuggestion.hint(for: text, among: names, listLabel: "durability models")
+            throw node.error("unknown durability model '\(text)'\(hint)")
+        }
+        return model
+    }
+}
