@@ -45,7 +45,8 @@ public enum FaultKind: Sendable, Equatable, CustomStringConvertible {
         case .httpStatus, .httpSlowHeaders, .httpStallBody, .httpTruncateBody, .httpAbortMidChunk,
              .httpCloseBetweenChunks:
             true
-        default:
+        case .latency, .bandwidth, .slicer, .limitData, .resetPeer, .timeout, .slowClose, .down, .partition, .clog,
+             .hold:
             false
         }
     }

@@ -24,14 +24,14 @@ enum FaultListDecoder {
         let context = "fault '\(name)'"
         let kindNode = try mapping.required("kind")
         let kindName = try kindNode.scalarText(expected: "a fault kind")
-        guard let parameters = FaultKindDecoder.parameters(of: kindName) else {
+        guard let entry = FaultKindDecoder.entry(named: kindName) else {
             let hint = SpellingSuggestion.hint(
                 for: kindName, among: FaultKindDecoder.kindNames, listLabel: "fault kinds")
             throw kindNode.error("unknown fault kind '\(kindName)'\(hint)")
         }
-        try rejectKeys(of: mapping, notIn: commonKeys + parameters, kindName: kindName, context: context)
+        try rejectKeys(of: mapping, notIn: commonKeys + entry.parameters, kindName: kindName, context: context)
         let parameterMapping = try LocatedMapping(mapping.node, context: context)
-        let kind = try FaultKindDecoder.decode(kindName, parameters: parameterMapping)
+        let kind = try entry.decode(parameterMapping)
         let target = try decodeTarget(mapping.required("target"), hosts: hosts)
         var direction = FaultDirection.both
         if let directionNode = mapping.value("direction") {
