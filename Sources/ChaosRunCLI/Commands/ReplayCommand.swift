@@ -32,7 +32,7 @@ struct ReplayCommand: ParsableCommand {
         var anyFailed = false
         for (index, variant) in target.variants.enumerated() {
             if index > 0 { print("") }
-            let run = target.runner.run(seed: seed, variant: variant, traceCapacity: trace ? 1_000_000 : 0)
+            let run = target.runner.run(seed: seed, variant: variant, traceCapacity: trace ? SweepJob.fullTraceCapacity : 0)
             print("scenario: \(target.scenario.name) (\(variant))")
             for line in run.summaryLines { print(line) }
             if let failure = run.record.failure {

@@ -50,7 +50,8 @@ struct WorkerCommand: ParsableCommand {
         } else {
             let drivers = CLIContext.current.drivers
             let scenario = try ScenarioLoader.load(path: job.file, drivers: drivers)
-            runner = try ScenarioRunner(scenario: scenario, drivers: drivers)
+            runner = try ScenarioRunner(
+                scenario: scenario, drivers: drivers, file: job.file, replay: CLIContext.current.replay)
             runners[job.file] = runner
         }
         guard runner.driver.variants.contains(job.variant) else {

@@ -21,5 +21,8 @@ public struct SweepJob: Codable, Sendable, Equatable {
     }
 
     /// The trace capacity a run of this job keeps: every event when the job asks for the trace.
-    public var traceCapacity: Int { trace ? 1_000_000 : 0 }
+    public var traceCapacity: Int { trace ? Self.fullTraceCapacity : 0 }
+
+    /// Trace events kept when a whole timeline is wanted (`--trace`, a traced determinism check).
+    public static let fullTraceCapacity = 1_000_000
 }

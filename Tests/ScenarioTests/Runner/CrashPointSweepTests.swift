@@ -9,14 +9,18 @@ import Triage
 struct CrashPointSweepTests {
     /// The shipped download-queue scenario, shrunk to 4 + 1 documents and ten minutes so that every crash point of a
     /// seed runs in a fraction of a second; its storage volume keeps directory entries only once synced.
-    static func runner(durability: String = "strict_directories") throws -> ScenarioRunner {
-        let path = ChaosRunBinary.packageRoot.appendingPathComponent("scenarios/download-queue-retry.yaml").path
-        var text = try String(contentsOfFile: path, encoding: .utf8)
-        text = text.replacingOccurrences(of: "documents: 20", with: "documents: 4")
-            .replacingOccurrences(of: "invalid_documents: 3", with: "invalid_documents: 1")
-            .replacingOccurrences(of: "run_for: 2h", with: "run_for: 10m")
-            .replacingOccurrences(of: "durability: strict_directories", with: "durability: \(durability)")
+    static func runner() throws -> ScenarioRunner {
+        let text = try smallQueue(documents: 4, runFor: "10m")
         return try ScenarioRunner(scenario: ScenarioLoader.parse(text, path: "queue.yaml"), file: "queue.yaml")
+    }
+
+    /// The shipped download-queue scenario with `documents` valid documents, one invalid, and a shorter run.
+    static func smallQueue(documents: Int, runFor: String) throws -> String {
+        let path = ChaosRunBinary.packageRoot.appendingPathComponent("scenarios/download-queue-retry.yaml").path
+        return try String(contentsOfFile: path, encoding: .utf8)
+            .replacingOccurrences(of: "documents: 20", with: "documents: \(documents)")
+            .replacingOccurrences(of: "invalid_documents: 3", with: "invalid_documents: 1")
+            .replacingOccurrences(of: "run_for: 2h", with: "run_for: \(runFor)")
     }
 
     @Test("the robust queue keeps every invariant whichever operation the power is lost at",
@@ -56,12 +60,7 @@ struct CrashPointSweepTests {
     func command() throws {
         let files = try ScenarioFixtureFiles()
         defer { files.remove() }
-        let path = ChaosRunBinary.packageRoot.appendingPathComponent("scenarios/download-queue-retry.yaml").path
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-            .replacingOccurrences(of: "documents: 20", with: "documents: 2")
-            .replacingOccurrences(of: "invalid_documents: 3", with: "invalid_documents: 1")
-            .replacingOccurrences(of: "run_for: 2h", with: "run_for: 5m")
-        let scenario = try files.write("queue.yaml", text)
+        let scenario = try files.write("queue.yaml", Self.smallQueue(documents: 2, runFor: "5m"))
         let robust = try ChaosRunBinary.run(["crash-points", scenario, "--seed", "1", "--variant", "robust"])
         #expect(robust.status == 0, "\(robust.standardOutput)\(robust.standardError)")
         #expect(robust.standardOutput.contains("crashed at each: 0 broke an invariant"))
