@@ -1,9 +1,9 @@
 /// A fault as data: what goes wrong (`kind`), where (`target`, `direction`), for which share of connections
 /// (`toxicity`) and when (`activity`).
 ///
-/// Faults never hold code. A scenario's fault plan is a list of these values that can be printed, compared and
-/// shrunk. The network consults them in order for every segment and every connection attempt; each time a fault
-/// changes what happens, the trace records it by name, link and direction.
+/// Faults never hold code. A world's `FaultPlan` holds these values (with its file-system faults) in order, and
+/// answers the network's and the HTTP servers' questions from them; each time a fault changes what happens, the
+/// trace records it by name.
 public struct Fault: Sendable, Equatable, CustomStringConvertible {
     /// A unique name, used in trace events and to remove or release the fault.
     public var name: String
@@ -12,8 +12,9 @@ public struct Fault: Sendable, Equatable, CustomStringConvertible {
     /// Which way the fault acts: `upstream` is from a connection's initiator to its acceptor, `downstream` the
     /// reverse. For `partition`, `clog` and `hold` on a `.link(a, b)` target, `upstream` means from `a` to `b`.
     public var direction: FaultDirection
-    /// The probability, drawn once per connection, that the fault applies to that connection (1 = all of them). For
-    /// `down` and `partition`, drawn per connection attempt.
+    /// The probability that the fault acts (1 = always). Which unit it is drawn for depends on the layer that asks
+    /// (see `FaultPlan`): per connection attempt for `down`, `partition`, `clog` and `hold` on a handshake; once per
+    /// connection for faults on an established stream; once per response for HTTP faults.
     public var toxicity: Double
     public var activity: FaultActivity
 

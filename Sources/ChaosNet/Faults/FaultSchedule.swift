@@ -57,3 +57,14 @@ func saturatingAdd(_ a: Int64, _ b: Int64) -> Int64 {
     let (sum, overflow) = a.addingReportingOverflow(b)
     return overflow ? (b > 0 ? .max : .min) : sum
 }
+
+extension FaultSchedule {
+    /// The first active period that ends after `time`, or nil if the fault is never active again. A period that
+    /// contains `time` is returned whole.
+    func nextPeriod(after time: Int64) -> (start: Int64, end: Int64)? {
+        if let period = activePeriod(at: time) { return period }
+        // Not active at `time`: the query above drew episodes until one ends after `time`, so the next period, if
+        // any, is already known.
+        return periods.first { $0.start > time }
+    }
+}

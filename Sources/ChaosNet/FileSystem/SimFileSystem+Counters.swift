@@ -11,7 +11,7 @@ extension SimFileSystem {
         public var bytesRead = 0
         public var fileSyncs = 0
         public var directorySyncs = 0
-        /// Operations failed by a `FailureRule`.
+        /// Operations failed by an `operationError` fault of the plan.
         public var injectedFailures = 0
         public var crashes = 0
         /// The virtual time charged by all operations together (concurrent operations overlap in real time).

@@ -16,7 +16,7 @@ extension SimFileSystem {
     }
 
     /// Counts every operation that changes the disk and, at the crash point, loses power. Called where each
-    /// operation checks its failure rules, before it has any effect.
+    /// operation asks the fault plan about itself, before it has any effect.
     func passDiskChange(_ kind: OperationKind, paths: [String]) throws(FileSystemError) {
         guard kind.changesDisk else { return }
         diskChangingOperationCount += 1

@@ -61,6 +61,7 @@ extension SimFileSystem {
     public func syncDirectory(at path: String) async throws(FileSystemError) {
         let (path, components) = try parse(path)
         counters.directorySyncs += 1
+        let latency = currentLatency()
         try await charge(latency.fileSync, path: path)
         try consultFailureRules(.syncDirectory, paths: [path])
         let node = try resolveExisting(path, components: components, followFinal: true)

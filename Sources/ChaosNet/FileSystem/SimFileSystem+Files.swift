@@ -6,6 +6,7 @@ extension SimFileSystem {
         let (path, components) = try parse(path)
         let byteCount = contents.count
         counters.fileOpens += 1
+        let latency = currentLatency()
         try await charge(latency.fileOpen + latency.transfer(byteCount), path: path)
         let inode = try openFile(path, components: components, mode: mode, disposition: disposition)
         try consultFailureRules(.write, paths: [path], bytes: byteCount)
@@ -18,6 +19,7 @@ extension SimFileSystem {
         precondition(mode <= 0o7777, "mode has bits beyond 0o7777")
         let (path, components) = try parse(path)
         counters.fileOpens += 1
+        let latency = currentLatency()
         try await charge(latency.fileOpen, path: path)
         let inode = try openFile(path, components: components, mode: mode, disposition: disposition)
         inode.openHandleCount += 1
@@ -52,6 +54,7 @@ extension SimFileSystem {
         let (path, components) = try parse(path)
         let size = (try? resolve(path, components: components, followFinal: true).node?.data.count) ?? 0
         counters.fileOpens += 1
+        let latency = currentLatency()
         try await charge(latency.fileOpen + latency.transfer(size), path: path)
         let file = try openForReading(path, components: components)
         counters.bytesRead += file.data.count
@@ -63,6 +66,7 @@ extension SimFileSystem {
         let (path, components) = try parse(path)
         let size = (try? resolve(path, components: components, followFinal: true).node?.data.count) ?? 0
         counters.fileOpens += 1
+        let latency = currentLatency()
         try await charge(latency.fileOpen + latency.transfer(min(count, max(0, size - offset))), path: path)
         let file = try openForReading(path, components: components)
         guard offset < file.data.count else { return [] }
@@ -86,6 +90,7 @@ extension SimFileSystem {
         let (path, components) = try parse(path)
         counters.fileOpens += 1
         counters.fileSyncs += 1
+        let latency = currentLatency()
         try await charge(latency.fileOpen + latency.fileSync, path: path)
         try consultFailureRules(.sync, paths: [path])
         let node = try resolveExisting(path, components: components, followFinal: true)
@@ -102,6 +107,7 @@ extension SimFileSystem {
 
     func append(_ bytes: some Collection<UInt8>, through handle: SimFileWriteHandle) async throws(FileSystemError) {
         let byteCount = bytes.count
+        let latency = currentLatency()
         try await charge(latency.transfer(byteCount), path: handle.path)
         try checkCurrent(handle)
         try consultFailureRules(.write, paths: [handle.path], bytes: byteCount)
@@ -120,6 +126,7 @@ extension SimFileSystem {
 
     func sync(through handle: SimFileWriteHandle) async throws(FileSystemError) {
         counters.fileSyncs += 1
+        let latency = currentLatency()
         try await charge(latency.fileSync, path: handle.path)
         try checkCurrent(handle)
         try consultFailureRules(.sync, paths: [handle.path])

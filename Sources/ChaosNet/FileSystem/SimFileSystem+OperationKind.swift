@@ -1,5 +1,5 @@
 extension SimFileSystem {
-    /// The operations a `FailureRule` can target. A call may pass several checkpoints: `writeFile` is an
+    /// The operations an `operationError` fault can target. A call may pass several checkpoints: `writeFile` is an
     /// `openForWriting` followed by a `write`, so a rule on `write` leaves the file created (or truncated) but empty.
     public enum OperationKind: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
         case createDirectory

@@ -1,5 +1,5 @@
 /// An in-memory POSIX-like file system for deterministic simulations: inodes, permission bits, a capacity, a crash
-/// model, per-operation latency on an injected clock, and failure rules as data.
+/// model, per-operation latency on an injected clock, and the file-system faults of a `FaultPlan`.
 ///
 /// Thread-safety: none. It is `Sendable` only so that components can hold it as `any FileSystem`; use it from the
 /// simulation's single thread (every method runs on its caller's executor). Nothing depends on `Dictionary` order:
@@ -18,7 +18,8 @@
 public final class SimFileSystem: FileSystem, @unchecked Sendable {
     /// The latency charged to every operation; may change mid-run (a "slow metadata" fault).
     public var latency: Latency
-    /// The total bytes files may hold; may change mid-run (a filling disk).
+    /// The total bytes files may hold, as configured; a `diskFull` fault of the plan may lower it for a while
+    /// (`availableBytes` accounts for that).
     public var capacityBytes: Int
     /// The most inodes (files, directories and symlinks, the root included) that may exist.
     public let inodeCountMax: Int
@@ -30,7 +31,10 @@ public final class SimFileSystem: FileSystem, @unchecked Sendable {
     public let mounts: [Mount]
     /// When true, every modification fails with `readOnlyFileSystem` (a remount after errors).
     public var isReadOnly = false
-    /// Called whenever a failure rule fires, so that a simulation can record it in its trace.
+    /// The plan whose file-system faults this file system obeys: the world's, or a detached one of its own.
+    public let faultPlan: FaultPlan
+    /// Called whenever a `operationError` fault fails an operation (the plan traces it), so that a test can act at
+    /// that moment (crash the machine, say).
     public var onFailureInjected: ((OperationKind, String, FileSystemError) -> Void)?
 
     /// What was asked of the file system so far, for reports.
@@ -41,18 +45,15 @@ public final class SimFileSystem: FileSystem, @unchecked Sendable {
     public internal(set) var inodeCount = 1
     /// Write handles opened and not yet closed; a handle dropped without `close()` stays counted (a leak).
     public internal(set) var openHandleCount = 0
-    /// The rules in the order they are consulted, with their match and fire counts.
-    public internal(set) var failureRules: [FailureRule] = []
     /// Operations that could change the disk so far (`OperationKind.changesDisk`), crashes or not.
     public internal(set) var diskChangingOperationCount = 0
     /// Where the machine loses power, in a crash-consistency check; nil for none.
     public var crashPoint: CrashPoint?
 
     let clock: (any Clock<Duration>)?
-    var random: (any RandomNumberGenerator)?
     let root: SimInode
     var nextInodeNumber = 1
-    var nextFailureRuleID = 1
+    var nextFailureRuleNumber = 1
     /// Incremented by every crash; operations and handles from an earlier generation fail with an I/O error.
     var generation = 0
 
@@ -60,12 +61,13 @@ public final class SimFileSystem: FileSystem, @unchecked Sendable {
     ///
     /// - Parameters:
     ///   - clock: the clock latency sleeps on; nil means no operation ever suspends.
-    ///   - random: the generator probabilistic failure rules draw from; a rule with probability below 1 traps
+    ///   - faultPlan: the world's plan, whose file-system faults apply here; nil for a detached plan of its own.
+    ///   - random: for a detached plan, the generator faults with a toxicity below 1 draw from; such a fault traps
     ///     without one, so that an unseeded draw cannot go unnoticed.
     public init(
         capacityBytes: Int = .max, inodeCountMax: Int = 1_000_000, latency: Latency = .none,
         durability: DurabilityModel = .journaledMetadata, mounts: [Mount] = [], symlinkFollowMax: Int = 40,
-        clock: (any Clock<Duration>)? = nil, random: (any RandomNumberGenerator)? = nil
+        clock: (any Clock<Duration>)? = nil, faultPlan: FaultPlan? = nil, random: (any RandomNumberGenerator)? = nil
     ) {
         precondition(mounts.allSatisfy { Self.isMountPath($0.path) }, "mount paths must be absolute and normalised")
         precondition(Set(mounts.map(\.path)).count == mounts.count, "two mounts at one path")
@@ -77,7 +79,7 @@ public final class SimFileSystem: FileSystem, @unchecked Sendable {
         self.mounts = mounts
         self.symlinkFollowMax = symlinkFollowMax
         self.clock = clock
-        self.random = random
+        self.faultPlan = faultPlan ?? FaultPlan(detachedWith: random)
         root = SimInode(number: 0, kind: .directory, mode: 0o755)
         root.linkCount = 1
         root.hasStrictEntries = (mounts.first { $0.path == "/" }?.durability ?? durability) == .strictDirectories
@@ -98,8 +100,10 @@ public final class SimFileSystem: FileSystem, @unchecked Sendable {
         return mounts.first { $0.path == path }?.durability
     }
 
-    /// Bytes still free for file contents.
-    public var availableBytes: Int { max(0, capacityBytes - usedBytes) }
+    /// Bytes still free for file contents, under the configured capacity and any `diskFull` fault active now.
+    public var availableBytes: Int {
+        max(0, min(capacityBytes, faultPlan.diskCapacityLimit()?.bytes ?? .max) - usedBytes)
+    }
 
     // MARK: - Shared steps of every operation
 
@@ -123,6 +127,7 @@ public final class SimFileSystem: FileSystem, @unchecked Sendable {
     /// Charges one metadata operation.
     func chargeMetadata(path: String) async throws(FileSystemError) {
         counters.metadataOperations += 1
+        let latency = currentLatency()
         try await charge(latency.metadataOperation, path: path)
     }
 
@@ -166,7 +171,8 @@ public final class SimFileSystem: FileSystem, @unchecked Sendable {
     /// Appends as much of `bytes` as fits; throws `noSpace` if not all of it did.
     func store(_ bytes: some Collection<UInt8>, into inode: SimInode, path: String) throws(FileSystemError) {
         let needed = bytes.count
-        let available = availableBytes
+        let limit = faultPlan.diskCapacityLimit()
+        let available = max(0, min(capacityBytes, limit?.bytes ?? .max) - usedBytes)
         let accepted = min(needed, available)
         if accepted == needed {
             inode.data.append(contentsOf: bytes)
@@ -175,7 +181,10 @@ public final class SimFileSystem: FileSystem, @unchecked Sendable {
         }
         usedBytes += accepted
         counters.bytesWritten += accepted
-        if accepted < needed { throw .noSpace(path: path, needed: needed, available: available) }
+        guard accepted == needed else {
+            if let limit, limit.bytes < capacityBytes { faultPlan.recordDiskFull(by: limit, path: path) }
+            throw .noSpace(path: path, needed: needed, available: available)
+        }
     }
 
     /// Empties the file; the truncation is metadata, so it is durable at once and cuts the durable content too.

@@ -48,11 +48,13 @@ public final class SimHTTPServer: @unchecked Sendable {
                 guard case let .head(head) = part else { break }
                 let request = HTTPServerRequest(head: try HTTPRequest(head), body: requestBody(reader))
                 requestCount += 1
-                let response = try await respond(to: request)
+                // One plan per response, decided before the handler runs: what the faults do to this exchange.
+                let plan = network.faultPlan.responsePlan(for: endpoint)
+                let response = try await respond(to: request, plan: plan)
                 // Whatever the handler left unread of the request body is consumed, so the next request parses.
                 while try await request.body.next() != nil {}
                 let keepAlive = head.isKeepAlive && !response.head.headerFields.contains(where: isConnectionClose)
-                let outcome = try await write(response, on: connection, method: head.method)
+                let outcome = try await write(response, plan: plan, on: connection, method: head.method)
                 guard outcome == .complete, keepAlive else { break }
             }
             connection.close()
@@ -89,47 +91,32 @@ public final class SimHTTPServer: @unchecked Sendable {
 
     // MARK: - Faults and writing
 
-    private func respond(to request: HTTPServerRequest) async throws -> HTTPServerResponse {
-        for fault in network.activeHTTPFaults(for: endpoint) {
-            guard case let .httpStatus(code, retryAfter) = fault.kind else { continue }
-            trace(fault, "answers \(request.head.method) \(request.head.path ?? "/") with \(code)")
-            var response = HTTPServerResponse.text(
-                HTTPResponse.Status(code: code),
-                "{\"Message\":\"injected by fault \(fault.name)\",\"Code\":0,\"Type\":\"error\"}\n",
-                contentType: "application/json"
-            )
-            if let retryAfter {
-                response.head.headerFields[.retryAfter] = String(max(0, retryAfter.components.seconds))
-            }
-            return response
+    private func respond(to request: HTTPServerRequest, plan: ResponsePlan) async throws -> HTTPServerResponse {
+        guard let (fault, code, retryAfter) = plan.status else { return try await handler(request) }
+        trace(fault, "answers \(request.head.method) \(request.head.path ?? "/") with \(code)")
+        var response = HTTPServerResponse.text(
+            HTTPResponse.Status(code: code),
+            "{\"Message\":\"injected by fault \(fault.name)\",\"Code\":0,\"Type\":\"error\"}\n",
+            contentType: "application/json"
+        )
+        if let retryAfter {
+            response.head.headerFields[.retryAfter] = String(max(0, retryAfter.components.seconds))
         }
-        return try await handler(request)
+        return response
     }
 
     private enum WriteOutcome { case complete, cut }
 
-    /// How a body fault ends the body early.
-    private enum BodyCut {
-        case truncate(after: Int), abortMidChunk(after: Int), closeBetweenChunks(after: Int)
-    }
-
     private func write(
-        _ response: HTTPServerResponse, on connection: SimConnection, method: NIOHTTP1.HTTPMethod
+        _ response: HTTPServerResponse, plan: ResponsePlan, on connection: SimConnection,
+        method: NIOHTTP1.HTTPMethod
     ) async throws -> WriteOutcome {
         let clock = network.simulation.clock
-        var cut: (fault: Fault, kind: BodyCut)?
-        var stall: (fault: Fault, after: Int, duration: Duration?)?
-        for fault in network.activeHTTPFaults(for: endpoint) {
-            switch fault.kind {
-            case let .httpSlowHeaders(delay):
-                trace(fault, "delays the response head by \(delay.formattedSeconds)")
-                try await clock.sleep(for: delay)
-            case let .httpStallBody(after, duration): stall = stall ?? (fault, after, duration)
-            case let .httpTruncateBody(after): cut = cut ?? (fault, .truncate(after: after))
-            case let .httpAbortMidChunk(after): cut = cut ?? (fault, .abortMidChunk(after: after))
-            case let .httpCloseBetweenChunks(after): cut = cut ?? (fault, .closeBetweenChunks(after: after))
-            default: break
-            }
+        let cut = plan.cut
+        let stall = plan.stall
+        for (fault, delay) in plan.headDelays {
+            trace(fault, "delays the response head by \(delay.formattedSeconds)")
+            try await clock.sleep(for: delay)
         }
         var head = response.head
         var chunked = head.headerFields.firstValue(.contentLength) == nil
@@ -146,7 +133,7 @@ public final class SimHTTPServer: @unchecked Sendable {
         let chunkedFraming = chunked && !bodyless
         var headBytes = HTTPSerializer.head(head, chunked: chunkedFraming)
         // A small, unfaulted, fixed-length response goes out as one write: head and body together.
-        if !chunked, cut == nil, stall == nil, case let .bytes(bytes) = response.body, bytes.count <= 16 << 10 {
+        if !chunked, plan.leavesBodyAlone, case let .bytes(bytes) = response.body, bytes.count <= 16 << 10 {
             if !bodyless { headBytes.append(contentsOf: bytes) }
             try await connection.write(headBytes[...])
             return .complete
@@ -159,8 +146,8 @@ public final class SimHTTPServer: @unchecked Sendable {
         let sink: (ArraySlice<UInt8>) async throws -> Void = { [self] bytes in
             guard !cutDone else { throw NetworkError.connectionClosed }
             var bytes = bytes
-            if let stallPlan = stall, !stalled, sent + bytes.count > stallPlan.after {
-                let before = bytes.prefix(max(0, stallPlan.after - sent))
+            if let stallPlan = stall, !stalled, sent + bytes.count > stallPlan.afterBytes {
+                let before = bytes.prefix(max(0, stallPlan.afterBytes - sent))
                 if !before.isEmpty { try await writeBody(before, chunked: chunked, on: connection) }
                 sent += before.count
                 bytes = bytes.dropFirst(before.count)
@@ -237,6 +224,6 @@ public final class SimHTTPServer: @unchecked Sendable {
     }
 
     private func trace(_ fault: Fault, _ message: String) {
-        network.simulation.trace("fault", "\(fault.name) (\(fault.kind.name)) on \(endpoint) \(message)")
+        network.faultPlan.traceResponseFiring(fault, on: endpoint, message)
     }
 }

@@ -33,11 +33,11 @@ final class ConnectionState {
 
     var label: String { "conn#\(id) \(initiator)→\(acceptor)" }
 
-    /// Whether `fault` applies to this connection, drawing its toxicity once from the fault's own stream.
-    func applies(_ fault: Fault) -> Bool {
+    /// Whether `fault` applies to this connection, drawing its toxicity once, from `plan`, the first time it asks.
+    func applies(_ fault: Fault, plan: FaultPlan) -> Bool {
         if fault.toxicity >= 1 { return true }
         if let decided = faultApplies[fault.name] { return decided }
-        let decided = network.simulation.random("fault.\(fault.name).toxicity").chance(fault.toxicity)
+        let decided = plan.drawToxicity(fault.toxicity, of: fault.name)
         faultApplies[fault.name] = decided
         return decided
     }

@@ -12,7 +12,7 @@ public enum UnmetRequirement: Sendable, Equatable {
     public static func first(in scenario: ScenarioFile, for driver: any ComponentDriver) -> UnmetRequirement? {
         let capabilities = driver.capabilities
         if !capabilities.contains(.restartsAfterPowerLoss),
-           let crash = scenario.fileSystemFaults.first(where: { $0.kind == .crash })
+           let crash = scenario.fileSystemFaults.first(where: { $0.kind == .powerLoss })
         {
             return .crashFault(name: crash.name)
         }

@@ -21,7 +21,7 @@ public struct ScenarioFile: Sendable, Equatable {
     public var faults: [Fault]
     /// The component host's file system: its durability model, at the root and below mounts.
     public var fileSystem: FileSystemSpec
-    public var fileSystemFaults: [FileSystemFaultSpec]
+    public var fileSystemFaults: [FileSystemFault]
     public var workload: WorkloadSpec
     /// The invariants checked after every seed; empty means every invariant the component's driver declares.
     public var invariants: [InvariantName]
@@ -32,7 +32,7 @@ public struct ScenarioFile: Sendable, Equatable {
     public init(
         name: String, description: String, seedCount: Int = 100, timeLimit: Duration = .seconds(3600),
         topology: TopologySpec = TopologySpec(), links: [LinkSpec] = [], faults: [Fault] = [],
-        fileSystem: FileSystemSpec = FileSystemSpec(), fileSystemFaults: [FileSystemFaultSpec] = [],
+        fileSystem: FileSystemSpec = FileSystemSpec(), fileSystemFaults: [FileSystemFault] = [],
         workload: WorkloadSpec, invariants: [InvariantName] = [],
         expectations: [VariantExpectation] = [], rerun: RerunSpec = RerunSpec()
     ) {

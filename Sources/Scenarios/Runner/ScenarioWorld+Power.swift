@@ -35,13 +35,14 @@ extension ScenarioWorld {
     public func armPowerLoss(before deadline: SimClock.Instant, stop: @escaping () -> Void) {
         armedStop = stop
         let now = simulation.now.offset
-        guard let next = crashTimelines.compactMap({ $0.nextPeriod(after: now) }).min(by: { $0.start < $1.start }),
+        guard followsScheduledPowerLosses, let next = faultPlan.nextPowerLoss(after: now),
               SimClock.Instant(offset: next.start) < deadline
         else { return }
         let lossNumber = powerLossCountValue
         _ = simulation.schedule(at: SimClock.Instant(offset: max(next.start, now))) { [weak self] in
             // A crash point may have struck first; this period's loss then belongs to a process that is already gone.
             guard let self, self.powerLossCountValue == lossNumber else { return }
+            self.faultPlan.recordPowerLoss(by: next.fault)
             self.fileSystem.crash()
             self.recordPowerLoss(PowerLoss(start: self.simulation.now.offset, end: next.end, operation: nil))
         }

@@ -5,7 +5,7 @@ import Testing
 @Suite struct SimFailureRuleTests {
     @Test func theThirdWriteFailsWithNoSpaceAndOnlyIt() async throws {
         let fs = SimFileSystem()
-        let id = fs.injectFailure([.write], error: .noSpace, skipCount: 2, fireCountMax: 1)
+        let name = fs.injectFailure([.write], error: .noSpace, skipCount: 2, fireCountMax: 1)
         try await fs.writeFile(at: "/1", contents: [1])
         try await fs.writeFile(at: "/2", contents: [2])
         await #expect(throws: FileSystemError.noSpace(path: "/3", needed: 2, available: Int.max - 2)) {
@@ -15,10 +15,9 @@ import Testing
         // Opening succeeded before the write failed: an empty file is left behind.
         #expect(try fs.snapshot().entry(at: "3")?.size == 0)
         #expect(fs.counters.injectedFailures == 1)
-        let rule = try #require(fs.failureRules.first { $0.id == id })
-        #expect(rule.matchCount == 4)
-        #expect(rule.fireCount == 1)
-        #expect(rule.isExhausted)
+        let counts = fs.faultPlan.operationCounts(ofFault: name)
+        #expect(counts.matched == 4)
+        #expect(counts.fired == 1)
     }
 
     @Test func rulesMatchWholePathComponentsBelowTheirPrefix() async throws {
@@ -38,14 +37,14 @@ import Testing
         try await fs.createDirectory(at: "/staging")
         try await fs.createDirectory(at: "/services")
         try await fs.writeFile(at: "/staging/x", contents: [1])
-        fs.injectFailure([.rename], pathPrefix: "/services", error: .permissionDenied)
-        fs.injectFailure([.rename], error: .ioError(message: "second"))
+        let first = fs.injectFailure([.rename], pathPrefix: "/services", error: .permissionDenied)
+        let second = fs.injectFailure([.rename], error: .ioError(message: "second"))
         await #expect(throws: FileSystemError.permissionDenied(path: "/staging/x")) {
             try await fs.rename(from: "/staging/x", to: "/services/x")
         }
-        #expect(fs.failureRules.map(\.matchCount) == [1, 1])
-        #expect(fs.failureRules.map(\.fireCount) == [1, 0])
-        fs.removeFailureRule(id: fs.failureRules[0].id)
+        #expect([first, second].map { fs.faultPlan.operationCounts(ofFault: $0).matched } == [1, 1])
+        #expect([first, second].map { fs.faultPlan.operationCounts(ofFault: $0).fired } == [1, 0])
+        fs.removeFailureRule(named: first)
         await #expect(throws: FileSystemError.ioError(path: "/staging/x", message: "second")) {
             try await fs.rename(from: "/staging/x", to: "/services/x")
         }

@@ -72,7 +72,7 @@ struct DownloadQueueSweepTests {
                     loop.task?.cancel()
                 }
                 injectedBefore = fileSystem.counters.injectedFailures
-                fileSystem.removeFailureRule(id: rule)
+                fileSystem.removeFailureRule(named: rule)
                 fileSystem.onFailureInjected = nil
                 _ = await loop.task?.result
                 completions += await life.completionsApplied

@@ -8,7 +8,7 @@ import Testing
 struct DriverRequirementTests {
     static func scenario(
         component: String, registry: RegistrySpec? = RegistrySpec(),
-        fileSystemFaults: [FileSystemFaultSpec] = [], package: String? = nil
+        fileSystemFaults: [FileSystemFault] = [], package: String? = nil
     ) -> ScenarioFile {
         ScenarioFile(
             name: "requirements", description: "What the driver needs.",
@@ -21,7 +21,7 @@ struct DriverRequirementTests {
         let package = RegistrySpec(packages: [PackageSpec(name: "p", fileCount: 2, byteCount: 1024)])
         let scenario = Self.scenario(
             component: component, registry: package,
-            fileSystemFaults: [FileSystemFaultSpec(name: "power", kind: .crash)])
+            fileSystemFaults: [FileSystemFault(name: "power", kind: .powerLoss)])
         #expect(UnmetRequirement.first(in: scenario, for: try #require(DriverRegistry.builtIn.driver(named: component)))
             == .crashFault(name: "power"))
         #expect(throws: ScenarioRunError(scenario: "requirements", message: UnmetRequirement.crashFault(name: "power")
@@ -29,7 +29,7 @@ struct DriverRequirementTests {
             try ScenarioRunner(scenario: scenario)
         }
         let queue = Self.scenario(
-            component: "download-queue", fileSystemFaults: [FileSystemFaultSpec(name: "power", kind: .crash)])
+            component: "download-queue", fileSystemFaults: [FileSystemFault(name: "power", kind: .powerLoss)])
         _ = try ScenarioRunner(scenario: queue)
     }
 

@@ -63,12 +63,12 @@ extension ScenarioFileLoaderTests {
             Fault(name: "between-chunks", kind: .httpCloseBetweenChunks(afterBytes: 3072), target: registryHost),
         ])
         #expect(file.fileSystemFaults == [
-            FileSystemFaultSpec(
+            FileSystemFault(
                 name: "disk-fills", kind: .diskFull(capacityBytes: 10 << 20),
                 activity: .windows([FaultWindow(start: .seconds(30), end: .seconds(35))])),
-            FileSystemFaultSpec(name: "full-disk", kind: .diskFull(capacityBytes: 1 << 30)),
-            FileSystemFaultSpec(
-                name: "nfs", kind: .slowMetadata,
+            FileSystemFault(name: "full-disk", kind: .diskFull(capacityBytes: 1 << 30)),
+            FileSystemFault(
+                name: "nfs", kind: .slowMetadata(.nfs),
                 activity: .episodes(meanGap: .seconds(3600), meanDuration: .seconds(300))),
         ])
 

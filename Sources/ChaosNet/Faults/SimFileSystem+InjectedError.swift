@@ -1,5 +1,5 @@
 extension SimFileSystem {
-    /// The error a `FailureRule` makes an operation throw, completed with the operation's path when it fires.
+    /// The error an `operationError` fault makes an operation throw, completed with the operation's path when it fires.
     public enum InjectedError: Sendable, Equatable {
         /// ENOSPC, with the bytes the operation asked for and the space actually free.
         case noSpace
