@@ -84,7 +84,8 @@ extension FaultPlan {
         switch fault.kind {
         case .partition, .clog, .hold:
             return fault.blocksPath(from: pipe.from.host, to: pipe.to.host)
-        default:
+        case .latency, .bandwidth, .slicer, .limitData, .resetPeer, .timeout, .slowClose, .down, .httpStatus,
+             .httpSlowHeaders, .httpStallBody, .httpTruncateBody, .httpAbortMidChunk, .httpCloseBetweenChunks:
             guard fault.direction.covers(pipe.direction) else { return false }
             let connection = pipe.connection
             switch fault.target {

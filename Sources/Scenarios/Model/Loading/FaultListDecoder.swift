@@ -91,9 +91,12 @@ enum FaultListDecoder {
             let host = try value.identifier()
             try TopologyDecoder.requireHost(host, in: hosts, at: value, role: "the fault's target")
             return .host(host)
-        default:
+        case "link":
             let (a, b) = try HostPairDecoder.decode(value, hosts: hosts)
             return .link(a, b)
+        default:
+            // `allowedKeys` already refused other keys; never read an unknown form as one of the three.
+            throw entry.keyNode.error("a target is one of service, host or link, got '\(entry.key)'")
         }
     }
 }
