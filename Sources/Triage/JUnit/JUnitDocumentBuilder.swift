@@ -159,7 +159,7 @@ struct JUnitDocumentBuilder {
     private mutating func openTestcase(_ attributes: [XMLAttribute], line: Int) {
         testcaseElementCount += 1
         let file = attributes.value("file")
-        let suitePath = suiteNames.filter { !$0.isEmpty }
+        let suitePath = suiteNames.filter { !$0.isEmpty }.map(Self.withoutStressSuffix)
         let suiteFile = suiteFiles.last { $0 != nil } ?? nil
         let scope = file ?? suiteFile ?? suitePath.joined(separator: "/")
         let status = attributes.value("status")?.lowercased()
@@ -222,6 +222,15 @@ struct JUnitDocumentBuilder {
         )
         JUnitRetryDialects.apply(to: &file)
         return file
+    }
+
+    /// nextest stress runs write one suite per iteration, named `binary@stress-N`; the iterations are attempts of
+    /// the same tests, so the suffix is not part of their identity.
+    static func withoutStressSuffix(_ name: String) -> String {
+        guard let marker = name.range(of: "@stress-", options: .backwards),
+            !name[marker.upperBound...].isEmpty, name[marker.upperBound...].allSatisfy(\.isNumber)
+        else { return name }
+        return String(name[..<marker.lowerBound])
     }
 
     /// Seconds from a `time` attribute. Surefire 2.x wrote thousands separators ("1,234.5"), so commas are dropped.

@@ -30,9 +30,9 @@ public struct RunManifest: Sendable, Equatable {
 
     /// Parses manifest text; `path` names it in errors.
     public static func parse(_ text: String, path: String) -> Result<RunManifest, RunManifestError> {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
-        }
+        // "\r\n" is one Character in Swift, so it is a separator of its own.
+        var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+            .map(String.init)
         if lines.first?.hasPrefix("\u{FEFF}") == true { lines[0].removeFirst() }
         guard let header = lines.first, !header.trimmingCharacters(in: .whitespaces).isEmpty else {
             return .failure(RunManifestError(path: path, line: 1, expected: "the header path,commit,timestamp[,job]"))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A run's time as written (ISO 8601, as JUnit `timestamp=` and manifests use it) and as seconds, so runs can be
 /// ordered. Parsed here rather than with a date formatter: the forms are few, and this stays Sendable and exact.
 public struct RunTimestamp: Sendable, Equatable, Comparable, CustomStringConvertible {
@@ -10,7 +12,10 @@ public struct RunTimestamp: Sendable, Equatable, Comparable, CustomStringConvert
 
     /// `yyyy-MM-ddTHH:mm:ss[.fraction][Z|±HH:MM|±HHMM]` (a space may replace the `T`); nil for anything else.
     public init?(_ text: String) {
-        let bytes = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        // Surefire's TestNG reports end in " UTC" (Apache Pulsar's CI); that is the zone Z.
+        var trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasSuffix(" UTC") || trimmed.hasSuffix(" GMT") { trimmed = String(trimmed.dropLast(4)) + "Z" }
+        let bytes = Array(trimmed.utf8)
         guard bytes.count >= 19, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
             bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "), bytes[13] == UInt8(ascii: ":"),
             bytes[16] == UInt8(ascii: ":"),

@@ -77,13 +77,16 @@ public struct XMLTokenizer {
         let line = source.line
         let keeping = keepsText && !openElements.isEmpty
         var sawContent = false
+        // Refusals of stray text name the line where the text starts, not where the whitespace before it did.
+        var contentLine = line
         beginText()
         while let byte = source.next() {
             switch byte {
             case UInt8(ascii: "<"):
                 markupLine = source.line
-                return try endOfText(line: line, keeping: keeping, sawContent: sawContent)
+                return try endOfText(line: line, contentLine: contentLine, keeping: keeping, sawContent: sawContent)
             case UInt8(ascii: "&"):
+                if !sawContent { contentLine = source.line }
                 let scalar = try reference(line: source.line)
                 sawContent = true
                 if keeping { appendText(scalar) }
@@ -93,7 +96,10 @@ public struct XMLTokenizer {
                 // XML reads CR LF and a lone CR as one line feed.
                 if source.peek() != 0x0A, keeping { appendText(0x0A) }
             default:
-                if byte > 0x20 { sawContent = true }
+                if byte > 0x20, !sawContent {
+                    sawContent = true
+                    contentLine = source.line
+                }
                 if keeping { appendText(byte) }
             }
         }
@@ -114,16 +120,18 @@ public struct XMLTokenizer {
             )
         }
         if sawContent {
-            throw XMLSyntaxError(line: line, expected: "nothing after the root element, found text")
+            throw XMLSyntaxError(line: contentLine, expected: "nothing after the root element, found text")
         }
         isFinished = true
         return .endOfDocument(line: source.line)
     }
 
-    private mutating func endOfText(line: Int, keeping: Bool, sawContent: Bool) throws(XMLSyntaxError) -> XMLToken? {
+    private mutating func endOfText(
+        line: Int, contentLine: Int, keeping: Bool, sawContent: Bool
+    ) throws(XMLSyntaxError) -> XMLToken? {
         if openElements.isEmpty, sawContent {
             throw XMLSyntaxError(
-                line: line,
+                line: contentLine,
                 expected: rootClosedLine == nil
                     ? "'<' to start an XML document, found text" : "nothing after the root element, found text"
             )
