@@ -120,7 +120,8 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
-        .testTarget(name: "TriageTests", dependencies: ["Triage"]),
+        // Fixtures are read from the source tree by path (#filePath), so they are excluded rather than bundled.
+        .testTarget(name: "TriageTests", dependencies: ["Triage"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
