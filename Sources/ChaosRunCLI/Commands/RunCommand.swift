@@ -15,8 +15,9 @@ struct RunCommand: ParsableCommand {
             choose a rerun policy from evidence.
 
             Progress goes to standard error (a bar on a terminal, plain lines otherwise), the summary to standard \
-            output, and with --report DIR the files report.json, report.md and junit.xml. Ctrl-C stops handing out \
-            seeds and writes what finished, marked incomplete.
+            output, and with --report DIR the files report.json, report.md, junit.xml and report.html (self-contained: \
+            charts drawn inline, nothing fetched). Ctrl-C stops handing out seeds and writes what finished, marked \
+            incomplete.
 
             Exit codes: 0 every expectation met, 1 an expectation not met (or the sweep was interrupted), 2 bad \
             input or usage.
@@ -33,7 +34,7 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var jobs: JobsOption
     @OptionGroup var variant: VariantOption
 
-    @Option(help: "Write report.json, report.md and junit.xml into this directory (created if needed).")
+    @Option(help: "Write report.json, report.md, junit.xml and report.html into this directory (created if needed).")
     var report: String?
 
     @Flag(help: "Print no progress.")
@@ -70,7 +71,7 @@ struct RunCommand: ParsableCommand {
             }
         }
         print(ConsoleSummary.text(result), terminator: "")
-        if let report { print("Report: \(report)/report.json, report.md, junit.xml") }
+        if let report { print("Report: \(report)/report.json, report.md, junit.xml, report.html") }
         if outcome.interrupted { printToStandardError("Interrupted: the report covers the seeds that finished.") }
         if !result.expectationsMet { throw ExitCode(1) }
     }

@@ -8,15 +8,15 @@ import Musl
 import Darwin
 #endif
 
-/// Writes a report directory: `report.json`, `report.md` and `junit.xml`.
+/// Writes a report directory: `report.json`, `report.md`, `junit.xml` and `report.html`.
 ///
 /// Each file is written to a temporary file in the same directory, flushed to disk, then renamed over the final
 /// name. rename(2) within one file system is atomic, so a reader (or CI collecting artifacts after a Ctrl-C) sees
 /// either the previous file or the complete new one, never half of one, and a failed write leaves no temporary file.
 public enum ReportWriter {
-    public static let fileNames = ["report.json", "report.md", "junit.xml"]
+    public static let fileNames = ["report.json", "report.md", "junit.xml", "report.html"]
 
-    /// Writes the three files into `directory`, creating it (and its parents) if needed.
+    /// Writes the four files into `directory`, creating it (and its parents) if needed.
     public static func write(_ report: Report, to directory: String) throws {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -32,6 +32,7 @@ public enum ReportWriter {
         try writeAtomically(json, to: path(directory, "report.json"))
         try writeAtomically(Data(MarkdownReport.render(report).utf8), to: path(directory, "report.md"))
         try writeAtomically(Data(JUnitReport.render(report).utf8), to: path(directory, "junit.xml"))
+        try writeAtomically(Data(HTMLReport.render(report).utf8), to: path(directory, "report.html"))
     }
 
     /// Writes `data` to a unique temporary file beside `destination`, fsyncs it, and renames it into place.
