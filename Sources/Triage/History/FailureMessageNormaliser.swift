@@ -57,9 +57,15 @@ public struct FailureMessageNormaliser: Sendable {
         (#/\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b/#, .time),
         (#/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/#, .id),
         (#/0[xX][0-9a-fA-F]+/#, .address),
-        // Absolute, home-relative and ./-relative paths, Windows drives, and relative paths of three parts or more.
-        (#/(?:[A-Za-z]:[\\\/]|\.{0,2}\/|~\/)[^\s:'"()\[\]<>,;]+/#, .path),
-        (#/(?:[\w.\-]+[\\\/]){2,}[\w.\-]+/#, .path),
+        // Relative paths that end in a file name (`tests/basic.rs`) or have three parts or more; then absolute,
+        // home-relative and ./-relative paths and Windows drives, which must start a word (not `a/b` in a ratio).
+        (#/(?:[A-Za-z]:|~|\.{1,2})?[\\\/]?(?:[\w.\-]+[\\\/])+[\w\-]+\.[A-Za-z]\w*/#, .path),
+        (#/(?:[A-Za-z]:|~|\.{1,2})?[\\\/]?(?:[\w.\-]+[\\\/]){2,}[\w.\-]+/#, .path),
+        // `\B` with simple word boundaries: the `/` must not follow a letter or digit (no lookbehind in Swift).
+        (
+            #/(?:\b[A-Za-z]:[\\\/]|\B\.{0,2}\/|\B~\/)[^\s:'"()\[\]<>,;]+/#.wordBoundaryKind(.simple),
+            .path
+        ),
         // Hex runs of 8 or more with at least one digit and one letter: git SHAs, Java identity hashes.
         (#/\b(?=[0-9a-fA-F]*[0-9])(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{8,}\b/#, .hex),
         (
