@@ -5,7 +5,7 @@ import Triage
 struct TriageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "triage",
-        abstract: "Reads CI JUnit XML results and reports which tests are flaky, with 95% intervals and rerun policies.",
+        abstract: "Reads JUnit XML from CI and reports which tests are flaky, with 95% intervals and rerun policies.",
         discussion: """
             Each INPUT (a JUnit XML file, or a directory read recursively for .xml files) is one run; with --runs, \
             each row of the manifest is one more run, with its commit and time. A test is flaky when it passed and \

@@ -20,7 +20,9 @@ enum HistoryTestRuns {
 
     static let passing = #"<testcase classname="C" name="t" time="1"/>"#
 
-    static func failing(_ message: String = "expected 3 but was 4", type: String = "java.lang.AssertionError") -> String {
+    static func failing(
+        _ message: String = "expected 3 but was 4", type: String = "java.lang.AssertionError"
+    ) -> String {
         #"<testcase classname="C" name="t" time="1"><failure message="\#(message)" type="\#(type)"/></testcase>"#
     }
 

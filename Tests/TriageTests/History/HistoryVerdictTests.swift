@@ -41,7 +41,9 @@ struct HistoryVerdictTests {
         #expect(test.verdict == .insufficientEvidence)
         // p = 1/2 is above the 1% floor: ln 0.05 / ln 0.5 = 4.3 → 5 runs of one commit.
         #expect(test.runsNeeded == 5)
-        let onOneCommit = try [R.run(R.failing(), path: "a.xml", commit: "a"), R.run(R.passing, path: "b.xml", commit: "a")]
+        let onOneCommit = try [
+            R.run(R.failing(), path: "a.xml", commit: "a"), R.run(R.passing, path: "b.xml", commit: "a"),
+        ]
         #expect(try R.statistics(onOneCommit).verdict == .flaky)
     }
 
