@@ -16,7 +16,7 @@ struct ChaosRun: AsyncParsableCommand {
                 """,
             subcommands: [
                 ListCommand.self, ComponentsCommand.self, RunCommand.self, ReplayCommand.self,
-                CheckDeterminismCommand.self, CrashPointsCommand.self, CIDCommand.self,
+                CheckDeterminismCommand.self, CrashPointsCommand.self, CIDCommand.self, TriageCommand.self,
             ] + CLIContext.current.extraCommands + [WorkerCommand.self]
         )
     }

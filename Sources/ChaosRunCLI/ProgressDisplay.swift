@@ -12,6 +12,8 @@ import Darwin
 final class ProgressDisplay: @unchecked Sendable {
     private let total: Int
     private let label: String
+    /// How the count of failed jobs is labelled ("failed"; "refused" for files).
+    private let failureLabel: String
     private let isTerminal: Bool
     private let start = ContinuousClock.now  // determinism: ok (wall-clock progress outside any simulation)
     private var done = 0
@@ -20,9 +22,10 @@ final class ProgressDisplay: @unchecked Sendable {
     private var lastTenth = 0
     private let lock = NSLock()
 
-    init(total: Int, label: String, quiet: Bool = false) {
+    init(total: Int, label: String, quiet: Bool = false, failureLabel: String = "failed") {
         self.total = total
         self.label = label
+        self.failureLabel = failureLabel
         isTerminal = !quiet && isatty(2) == 1
         if quiet { lastTenth = 11 }
     }
@@ -58,7 +61,7 @@ final class ProgressDisplay: @unchecked Sendable {
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
         let remaining = rate > 0 ? Double(total - done) / rate : 0
         let fraction = total == 0 ? 1 : Double(done) / Double(total)
-        var text = "\(label): \(done)/\(total) (\(Int(fraction * 100))%), \(failed) failed"
+        var text = "\(label): \(done)/\(total) (\(Int(fraction * 100))%), \(failed) \(failureLabel)"
         if isTerminal {
             let width = 24
             let filled = Int(fraction * Double(width))

@@ -6,10 +6,16 @@ public struct JUnitInputReader: Sendable {
     public var fileReader: JUnitFileReader
     /// Most files one directory walk may yield; a mistaken root (`/`) is then a reported refusal, not a long hang.
     public var filesPerDirectoryMax: Int
+    /// Called after each file is read, with whether it was refused: a CLI shows progress through long inputs.
+    public var fileRead: (@Sendable (_ path: String, _ refused: Bool) -> Void)?
 
-    public init(fileReader: JUnitFileReader = JUnitFileReader(), filesPerDirectoryMax: Int = 100_000) {
+    public init(
+        fileReader: JUnitFileReader = JUnitFileReader(), filesPerDirectoryMax: Int = 100_000,
+        fileRead: (@Sendable (_ path: String, _ refused: Bool) -> Void)? = nil
+    ) {
         self.fileReader = fileReader
         self.filesPerDirectoryMax = filesPerDirectoryMax
+        self.fileRead = fileRead
     }
 
     /// Every input read; a path named explicitly is read whatever its extension.
@@ -20,8 +26,12 @@ public struct JUnitInputReader: Sendable {
             result.refusals += listed.refusals
             for file in listed.files {
                 switch fileReader.read(path: file) {
-                case .success(let parsed): result.files.append(parsed)
-                case .failure(let refusal): result.refusals.append(refusal)
+                case .success(let parsed):
+                    result.files.append(parsed)
+                    fileRead?(file, false)
+                case .failure(let refusal):
+                    result.refusals.append(refusal)
+                    fileRead?(file, true)
                 }
             }
         }

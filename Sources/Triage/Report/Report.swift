@@ -40,11 +40,7 @@ public struct Report: Codable, Sendable, Equatable {
 
     /// The JSON of `report.json`: sorted keys, pretty-printed, slashes unescaped, ending in a newline.
     public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(UInt8(ascii: "\n"))
-        return data
+        try ReportJSON.encode(self)
     }
 
     /// Reads a `report.json`. Throws a `DecodingError` for malformed JSON or a schema version other than 1.

@@ -7,7 +7,7 @@ import Triage
 struct ChaosRunSweepTests {
     @Test("every subcommand's help abstract is one sentence ending in a period")
     func helpAbstracts() throws {
-        for command in ["list", "run", "replay", "check-determinism", "demo", "cid", "bench"] {
+        for command in ["list", "run", "replay", "check-determinism", "demo", "cid", "bench", "triage"] {
             let help = try ChaosRunBinary.run([command, "--help"])
             #expect(help.status == 0, "\(command)")
             // The overview is the abstract, wrapped, then a blank line before the discussion.

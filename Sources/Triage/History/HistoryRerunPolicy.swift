@@ -1,0 +1,83 @@
+/// A rerun policy for one test from its CI history, chosen by the simulator's own `RerunPolicyChooser`: p is the
+/// test's failure rate (first attempts), q the failure rate of the retries CI ran within a run after a failure.
+/// CI retries immediately and the files record no delay, so q is measured at one delay only, 0 s.
+///
+/// Rules: never failed → `none`; never passed → `fix` (a rerun cannot make it pass); otherwise the chooser's
+/// cheapest policy reaching the target, or `quarantine`. Without any retry after a failure q is unmeasured and every
+/// rerun is assumed to fail, as the simulator assumes for unmeasured sweeps: a guess is what this replaces.
+public enum HistoryRerunPolicy {
+    public static func derive(_ test: TestStatistics, settings: RerunSettings) -> ScenarioReport.Policy {
+        let target = settings.target
+        let ids = test.signatures.map(\.id)
+        if test.failedAttempts == 0 {
+            return ScenarioReport.Policy(
+                RerunPolicy(action: .none, residualFailureRate: 0), target: target, reason: "never failed"
+            )
+        }
+        if test.failedAttempts == test.attempts {
+            let policy = RerunPolicy(action: .fix, residualFailureRate: test.failureRate, neverRerun: ids)
+            return ScenarioReport.Policy(
+                policy, target: target,
+                reason: "never passed in \(test.runs) runs: a rerun cannot make it pass; fix the cause"
+            )
+        }
+        let measured = test.reruns > 0
+        let evidence = measured
+            ? RerunEvidence(
+                failureRate: test.failureRate,
+                rerunFailureRates: [.init(delaySeconds: 0, failureRate: test.rerunFailureRate!, trials: test.reruns)],
+                runSeconds: test.attemptSecondsMean ?? 0
+            )
+            : ScenarioReport.Policy.assumingEveryRerunFails(
+                failureRate: test.failureRate, settings: RerunSettings(delaysSeconds: [0], target: target)
+            )
+        let types = rerunPatterns(test.signatures)
+        let chooser = RerunPolicyChooser(target: target, rerunsMax: settings.rerunsMax)
+        let policy = chooser.choose(evidence, onlyRerun: types ?? [])
+        var reason = self.reason(policy, test: test, measured: measured, settings: settings)
+        if policy.action == .rerun, types == nil {
+            reason += "; only_rerun is left out because some failures name no error type"
+        }
+        return ScenarioReport.Policy(policy, target: target, reason: reason)
+    }
+
+    /// pytest-rerunfailures' `only_rerun` takes regular expressions searched in the failure's `Type: message`
+    /// text, so the unqualified error types, escaped, select exactly these failures. Nil when some failure names no
+    /// type: restricting reruns would then skip failures that the rates count.
+    static func rerunPatterns(_ signatures: [FailureSignature]) -> [String]? {
+        guard !signatures.isEmpty, signatures.allSatisfy({ !$0.type.isEmpty }) else { return nil }
+        var patterns: [String] = []
+        for signature in signatures {
+            let name = String(signature.type.split(separator: ".").last ?? Substring(signature.type))
+            let escaped = name.map { "\\^$.|?*+()[]{}".contains($0) ? "\\\($0)" : String($0) }.joined()
+            if !patterns.contains(escaped) { patterns.append(escaped) }
+        }
+        return patterns.sorted()
+    }
+
+    private static func reason(
+        _ policy: RerunPolicy, test: TestStatistics, measured: Bool, settings: RerunSettings
+    ) -> String {
+        let p = "p = \(ReportFormat.percent(test.failureRate)) (\(test.failedRuns) of \(test.runs) runs)"
+        let target = ReportFormat.percent(settings.target)
+        guard measured, let q = test.rerunFailureRate else {
+            if policy.action == .none { return "\(p) ≤ the target \(target): no reruns needed" }
+            return "\(p), and no run retried it after a failure, so q is unmeasured and every rerun is assumed to "
+                + "fail: quarantine until CI records retries (e.g. Surefire's rerunFailingTestsCount) or the cause "
+                + "is fixed"
+        }
+        let interval = test.rerunFailureRateCI95
+        let qText = "q = \(ReportFormat.percent(q)) (\(test.rerunFailures) of \(test.reruns) retries within runs "
+            + "failed; 95% CI [\(ReportFormat.percent(interval.lower)), \(ReportFormat.percent(interval.upper))])"
+        switch policy.action {
+        case .none:
+            return "\(p) ≤ the target \(target): no reruns needed"
+        case .rerun:
+            let count = policy.reruns == 1 ? "1 rerun leaves" : "\(policy.reruns) reruns leave"
+            return "\(p), \(qText): \(count) \(ReportFormat.percent(policy.residualFailureRate)) ≤ \(target)"
+        case .quarantine, .fix:
+            return "\(p), \(qText): even \(settings.rerunsMax) reruns leave "
+                + "\(ReportFormat.percent(policy.residualFailureRate)) > \(target): quarantine until the cause is fixed"
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+/// Writes `report.json` and `report.md` of a triage into a directory, each atomically (`ReportWriter.writeAtomically`:
+/// a temporary file, fsync, rename), so CI collecting artifacts never sees half a file.
+public enum TriageReportWriter {
+    public static let fileNames = ["report.json", "report.md"]
+
+    public static func write(_ report: TriageReport, to directory: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw ReportWriterError(step: .createDirectory, path: directory, reason: String(describing: error))
+        }
+        let json: Data
+        do {
+            json = try report.jsonData()
+        } catch {
+            throw ReportWriterError(step: .encode, path: "report.json", reason: String(describing: error))
+        }
+        let root = URL(fileURLWithPath: directory)
+        try ReportWriter.writeAtomically(json, to: root.appendingPathComponent("report.json").path)
+        try ReportWriter.writeAtomically(
+            Data(TriageMarkdownReport.render(report).utf8), to: root.appendingPathComponent("report.md").path
+        )
+    }
+}

@@ -1,0 +1,84 @@
+import Testing
+@testable import Triage
+
+/// Per-test statistics on small hand-built histories, with the arithmetic worked in the comments.
+struct TestStatisticsTests {
+    typealias R = HistoryTestRuns
+
+    /// Four runs of commit abc: a pass; a failure then a pass on retry (Surefire flakyFailure); a pass; an error
+    /// and a failed rerun (Surefire error + rerunError).
+    func fourRuns() throws -> [JUnitRun] {
+        let alwaysErrors = #"""
+            <testcase classname="C" name="t" time="3"><error message="Read timed out after 5012 ms" \#
+            type="java.net.SocketTimeoutException"/><rerunError message="Read timed out after 4998 ms" \#
+            type="java.net.SocketTimeoutException"><stackTrace>at C.t</stackTrace></rerunError></testcase>
+            """#
+        return [
+            try R.run(R.passing, path: "1.xml", commit: "abc"),
+            try R.run(R.passedOnRetry, path: "2.xml", commit: "abc"),
+            try R.run(R.passing, path: "3.xml", commit: "abc"),
+            try R.run(alwaysErrors, path: "4.xml", commit: "abc"),
+        ]
+    }
+
+    @Test func countsRatesAndRetriesOfAFlakyTest() throws {
+        let test = try R.statistics(fourRuns())
+        // Attempts: 1 + 2 + 1 + 2 = 6, of which 1 (run 2) + 2 (run 4) failed. First attempts failed in runs 2, 4.
+        #expect((test.runs, test.attempts, test.failedAttempts, test.failedRuns) == (4, 6, 3, 2))
+        #expect(test.finalFailures == 1)
+        // p = 2/4. Wilson 95%: centre (0.5 + z²/8)/(1 + z²/4) = 0.5, half-width 1.96·√(1/16 + z²/64)/1.9604 ≈ 0.350.
+        #expect(test.failureRate == 0.5)
+        #expect(abs(test.failureRateCI95.lower - 0.150) < 0.001)
+        #expect(abs(test.failureRateCI95.upper - 0.850) < 0.001)
+        // Retries after a failure: run 2 (F → P) and run 4 (E → E): q = 1/2; passed on retry in 1 of 2.
+        #expect((test.reruns, test.rerunFailures, test.rerunFailureRate) == (2, 1, 0.5))
+        #expect((test.retriedRuns, test.passedOnRetryRuns, test.passOnRetryRate) == (2, 1, 0.5))
+        #expect(test.runsWithPassAndFail == 1)
+        #expect(test.sameCommitPassAndFail == ["abc"])
+        // Last attempts: pass, pass, pass, error → one window of 5: 1 flip in 3 pairs.
+        #expect(test.fliprate.windows == [1.0 / 3])
+        #expect(test.fliprate.score == 1.0 / 3)
+        // Surefire times only the testcase's own attempt, not its flaky or rerun elements: 1, 1, 1, 3 → mean 1.5.
+        #expect(test.attemptSecondsMean == 1.5)
+        #expect(test.verdict == .flaky)
+        #expect(test.signatures.map(\.id) == [
+            "errored:java.net.SocketTimeoutException: Read timed out after <duration>",
+            "failed:java.lang.AssertionError: expected <n> but was <n>",
+        ])
+        #expect(test.signatures.map(\.count) == [2, 1])
+    }
+
+    @Test func aPolicyComesFromTheSimulatorsChooser() throws {
+        let test = try R.statistics(fourRuns())
+        let policy = HistoryRerunPolicy.derive(test, settings: RerunSettings())
+        // p = 0.5, q = 0.5: even 5 reruns leave 0.5 · 0.5⁵ = 1.5625% > 0.1%.
+        #expect(policy.action == .quarantine)
+        #expect(policy.residualFailureRate == 0.5 * 0.03125)
+        let chosen = RerunPolicyChooser().choose(
+            RerunEvidence(failureRate: 0.5, rerunFailureRates: [.init(delaySeconds: 0, failureRate: 0.5, trials: 2)],
+                          runSeconds: 1.5)
+        )
+        #expect(policy.rerunPolicy.residualFailureRate == chosen.residualFailureRate)
+    }
+
+    @Test func aRetryThatAlwaysPassesBuysOneRerunRestrictedToTheErrorType() throws {
+        // 10 runs: one fails and passes on retry, nine pass. p = 1/10, q = 0/1: 1 rerun leaves 0.1 · 0 = 0.
+        let runs = try [R.run(R.passedOnRetry, path: "0.xml", commit: "c")]
+            + (1...9).map { try R.run(R.passing, path: "\($0).xml", commit: "c") }
+        let test = try R.statistics(runs)
+        let policy = HistoryRerunPolicy.derive(test, settings: RerunSettings())
+        #expect(policy.action == .rerun)
+        #expect(policy.reruns == 1)
+        #expect(policy.pytestMarker == #"@pytest.mark.flaky(reruns=1, reruns_delay=0, only_rerun=["AssertionError"])"#)
+        #expect(policy.reason.contains("p = 10% (1 of 10 runs)"))
+    }
+
+    @Test func withoutRetriesQIsUnmeasuredAndEveryRerunIsAssumedToFail() throws {
+        let runs = try [R.run(R.failing(), path: "0.xml"), R.run(R.passing, path: "1.xml")]
+        let test = try R.statistics(runs)
+        let policy = HistoryRerunPolicy.derive(test, settings: RerunSettings())
+        #expect(test.reruns == 0 && test.rerunFailureRate == nil)
+        #expect(policy.action == .quarantine)
+        #expect(policy.reason.contains("q is unmeasured"))
+    }
+}
