@@ -8,15 +8,15 @@ struct ReportWriterTests {
         FileManager.default.temporaryDirectory.appendingPathComponent("triage-\(UUID().uuidString)").path
     }
 
-    @Test("writes report.json, report.md and junit.xml into a new nested directory, leaving no temporary files")
-    func writesAllThree() throws {
+    @Test("writes report.json, report.md, junit.xml and report.html into a new nested directory, no temporary files")
+    func writesAllFour() throws {
         let root = Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let directory = root + "/nested/reports"
         let report = Report(sweeps: [Fixtures.flakySweep(), Fixtures.damagingSweep()])
         try ReportWriter.write(report, to: directory)
         let names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
-        #expect(names == ["junit.xml", "report.json", "report.md"])
+        #expect(names == ["junit.xml", "report.html", "report.json", "report.md"])
         let json = try Data(contentsOf: URL(fileURLWithPath: directory + "/report.json"))
         #expect(json == (try report.jsonData()))
         #expect(try Report.decode(from: json) == report)
@@ -24,6 +24,8 @@ struct ReportWriterTests {
         #expect(markdown == MarkdownReport.render(report))
         let junit = try String(contentsOfFile: directory + "/junit.xml", encoding: .utf8)
         #expect(junit == JUnitReport.render(report))
+        let html = try String(contentsOfFile: directory + "/report.html", encoding: .utf8)
+        #expect(html == HTMLReport.render(report))
     }
 
     @Test("rewriting replaces every file whole and still leaves no temporary files")
@@ -34,7 +36,7 @@ struct ReportWriterTests {
         let second = Report(sweeps: [Fixtures.stableSweep()])
         try ReportWriter.write(second, to: directory)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
-            == ["junit.xml", "report.json", "report.md"])
+            == ["junit.xml", "report.html", "report.json", "report.md"])
         let json = try Data(contentsOf: URL(fileURLWithPath: directory + "/report.json"))
         #expect(try Report.decode(from: json) == second)
     }

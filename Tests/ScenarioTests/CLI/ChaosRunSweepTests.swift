@@ -20,7 +20,7 @@ struct ChaosRunSweepTests {
         }
     }
 
-    @Test("a sweep whose expectations hold exits 0 and writes report.json, report.md and junit.xml")
+    @Test("a sweep whose expectations hold exits 0 and writes report.json, report.md, junit.xml and report.html")
     func expectationsMet() throws {
         let files = try ScenarioFixtureFiles()
         defer { files.remove() }
@@ -32,11 +32,11 @@ struct ChaosRunSweepTests {
         let report = try Report.decode(from: Data(contentsOf: URL(fileURLWithPath: reportDirectory + "/report.json")))
         #expect(report.scenarios.map(\.variant) == ["naive", "robust"])
         #expect(report.scenarios.allSatisfy { $0.runs == 12 && $0.seeds == 12 && $0.firstSeed == 1 })
-        for name in ["report.md", "junit.xml"] {
+        for name in ["report.md", "junit.xml", "report.html"] {
             #expect(FileManager.default.fileExists(atPath: reportDirectory + "/" + name), "\(name)")
         }
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: reportDirectory)
-        #expect(leftovers.sorted() == ["junit.xml", "report.json", "report.md"])
+        #expect(leftovers.sorted() == ["junit.xml", "report.html", "report.json", "report.md"])
     }
 
     @Test("an expectation that does not hold exits 1 and says so")
