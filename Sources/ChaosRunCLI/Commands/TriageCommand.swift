@@ -23,7 +23,7 @@ struct TriageCommand: ParsableCommand {
             timestamps, CI variables among the suite properties), or stay unknown.
 
             Progress goes to standard error, the summary to standard output, and with --report DIR the files \
-            report.json and report.md (schema in reports/README.md).
+            report.json, report.md (schema in reports/README.md) and report.html, a self-contained page with charts.
 
             Exit codes: 0 every file parsed, 1 some files (or manifest rows) were refused and are listed with \
             file:line, 2 bad usage or nothing could be read.
@@ -42,7 +42,7 @@ struct TriageCommand: ParsableCommand {
     @Option(help: "When every INPUT ran, ISO 8601 (e.g. 2024-05-01T12:00:00Z).")
     var timestamp: String?
 
-    @Option(help: "Write report.json and report.md into this directory (created if needed).")
+    @Option(help: "Write report.json, report.md and report.html into this directory (created if needed).")
     var report: String?
 
     @Flag(help: "Print no progress.")
@@ -84,7 +84,7 @@ struct TriageCommand: ParsableCommand {
             }
         }
         print(TriageConsoleSummary.text(triage), terminator: "")
-        if let report { print("Report: \(report)/report.json, report.md") }
+        if let report { print("Report: \(report)/report.json, report.md, report.html") }
         if !triage.refused.isEmpty { throw ExitCode(1) }
     }
 

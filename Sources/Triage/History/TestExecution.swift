@@ -28,6 +28,17 @@ public struct TestExecution: Sendable, Equatable {
     public var passed: Bool { attempts.contains { $0.outcome == .passed } }
     public var failed: Bool { attempts.contains { $0.outcome.isFailure } }
 
+    /// `P` passed at the first attempt, `R` passed after failing (on retry), `F` failed, `S` neither passed nor failed
+    /// (skipped, or of unknown outcome).
+    public var timelineLetter: Character {
+        switch (passed, failed) {
+        case (true, false): "P"
+        case (true, true): "R"
+        case (false, true): "F"
+        case (false, false): "S"
+        }
+    }
+
     /// The status flaky-tests-detection would read for this execution: the last decisive attempt's tag (it reads
     /// one status per testcase, and the retries within a run are measured apart, by the pass-on-retry rate).
     public var flipStatus: FlipRate.Status? {

@@ -33,6 +33,9 @@ public struct TestStatistics: Sendable, Equatable {
     public var attemptSecondsMean: Double?
     /// `path:line` of the first file that has the test.
     public var firstSeen: String
+    /// One letter per execution, in run order (`TestExecution.timelineLetter`): what report.html draws as the test's
+    /// outcomes on a timeline.
+    public var timeline: String
     public var verdict: HistoryVerdict
     /// Why, in one sentence a person can check against the numbers.
     public var reason: String
@@ -88,6 +91,7 @@ public struct TestStatistics: Sendable, Equatable {
         )
         signatures = FailureSignature.group(failures, normaliser: settings.normaliser)
         attemptSecondsMean = times.isEmpty ? nil : times.reduce(0, +) / Double(times.count)
+        timeline = String(executions.map(\.timelineLetter))
         firstSeen = executions.first.map { "\($0.filePath):\($0.attempts.first?.line ?? 0)" } ?? ""
         let passedAcrossRuns = passedInRun.values.contains { $0.passed }
         let failedAcrossRuns = passedInRun.values.contains { $0.failed }

@@ -1,9 +1,9 @@
 import Foundation
 
-/// Writes `report.json` and `report.md` of a triage into a directory, each atomically (`ReportWriter.writeAtomically`:
+/// Writes `report.json`, `report.md` and `report.html` of a triage into a directory, each atomically (`ReportWriter.writeAtomically`:
 /// a temporary file, fsync, rename), so CI collecting artifacts never sees half a file.
 public enum TriageReportWriter {
-    public static let fileNames = ["report.json", "report.md"]
+    public static let fileNames = ["report.json", "report.md", "report.html"]
 
     public static func write(_ report: TriageReport, to directory: String) throws {
         do {
@@ -21,6 +21,9 @@ public enum TriageReportWriter {
         try ReportWriter.writeAtomically(json, to: root.appendingPathComponent("report.json").path)
         try ReportWriter.writeAtomically(
             Data(TriageMarkdownReport.render(report).utf8), to: root.appendingPathComponent("report.md").path
+        )
+        try ReportWriter.writeAtomically(
+            Data(TriageHTMLReport.render(report).utf8), to: root.appendingPathComponent("report.html").path
         )
     }
 }

@@ -47,7 +47,7 @@ struct ChaosRunTriageTests {
         #expect(solid.verdict == .insufficientEvidence)
         #expect(solid.runsNeeded == 297)
         let written = try FileManager.default.contentsOfDirectory(atPath: reportDirectory).sorted()
-        #expect(written == ["report.json", "report.md"])
+        #expect(written == ["report.html", "report.json", "report.md"])
     }
 
     @Test("bad usage or nothing readable exits 2 with a clear message", arguments: [

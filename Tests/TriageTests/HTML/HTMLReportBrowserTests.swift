@@ -33,6 +33,27 @@ struct HTMLReportBrowserTests {
     }
 }
 
+extension HTMLReportBrowserTests {
+    @Test("the triage report.html of a real repeated-run data set loads cleanly and shows its strips")
+    func triageRendersInChromium() throws {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("chaosnet-triage-html-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try TriageReportWriter.write(try TriageHTMLReportTests.report(), to: directory.path)
+        let screenshot = directory.appendingPathComponent("shot.png")
+        let run = try Chromium.screenshot(of: directory.appendingPathComponent("report.html"), to: screenshot)
+        #expect(run.status == 0, "chromium exited \(run.status): \(run.log)")
+        let console = run.log.split(separator: "\n").filter { $0.contains(":CONSOLE") }
+        #expect(console.isEmpty, "console messages: \(console)")
+        let colours = try PNGColourCount.count(screenshot, colours: [
+            "failed executions and bars": (0xc0, 0x26, 0x2d), "passed executions": (0xcf, 0xe8, 0xd2),
+        ])
+        for (name, pixels) in colours {
+            #expect(pixels > 50, "\(name): \(pixels) pixels of its colour in the screenshot")
+        }
+    }
+}
+
 /// Finds and runs headless Chromium.
 enum Chromium {
     static let path: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]

@@ -6,6 +6,8 @@ public struct TriageTestReport: Codable, Sendable, Equatable {
     public var classname: String
     public var name: String
     public var firstSeen: String
+    /// One letter per execution in run order: `P` pass, `R` pass on retry, `F` fail, `S` skipped or unknown.
+    public var timeline: String
     public var runs: Int
     public var attempts: Int
     public var failedAttempts: Int
@@ -36,6 +38,7 @@ public struct TriageTestReport: Codable, Sendable, Equatable {
         classname = test.identity.classname
         name = test.identity.name
         firstSeen = test.firstSeen
+        timeline = test.timeline
         runs = test.runs
         attempts = test.attempts
         failedAttempts = test.failedAttempts
@@ -63,6 +66,7 @@ public struct TriageTestReport: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case id, scope, classname, name, runs, attempts, reruns, fliprate, signatures, verdict, reason, policy
+        case timeline
         case firstSeen = "first_seen"
         case failedAttempts = "failed_attempts"
         case failedRuns = "failed_runs"
@@ -89,6 +93,7 @@ public struct TriageTestReport: Codable, Sendable, Equatable {
         try container.encode(classname, forKey: .classname)
         try container.encode(name, forKey: .name)
         try container.encode(firstSeen, forKey: .firstSeen)
+        try container.encode(timeline, forKey: .timeline)
         try container.encode(runs, forKey: .runs)
         try container.encode(attempts, forKey: .attempts)
         try container.encode(failedAttempts, forKey: .failedAttempts)

@@ -37,16 +37,27 @@ enum HTMLPage {
         .outcome-pass { fill: #cfe8d2; } .outcome-unknown { fill: #e4e6ea; } .outcome-transient { fill: #f0a020; }
         .outcome-damaging { fill: #c0262d; } .outcome-hang, .outcome-timeout { fill: #8d5a2b; }
         .outcome-crash, .outcome-violation { fill: #1d2330; }
+        .outcome-retried { fill: #f0a020; } .outcome-failed { fill: #c0262d; } .outcome-skipped { fill: #9aa3b0; }
         .legend span { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 12px; }
         .legend .outcome-pass { background: #cfe8d2; } .legend .outcome-transient { background: #f0a020; }
         .legend .outcome-damaging { background: #c0262d; } .legend .outcome-hang { background: #8d5a2b; }
         .legend .outcome-crash { background: #1d2330; } .legend .outcome-unknown { background: #e4e6ea; }
+        .legend .outcome-retried { background: #f0a020; } .legend .outcome-failed { background: #c0262d; }
+        .legend .outcome-skipped { background: #9aa3b0; }
         """
 
     /// The legend of `SVGOutcomeStrip`'s colours.
-    static let outcomeLegend = "<p class=\"legend\">"
-        + [("pass", "pass"), ("transient", "transient"), ("damaging", "damaging"), ("hang", "hang or timeout"),
-           ("crash", "crash or violation")]
-            .map { "<span class=\"outcome-\($0.0)\"></span>\($0.1)" }.joined()
-        + "</p>"
+    static let outcomeLegend = legend([
+        ("pass", "pass"), ("transient", "transient"), ("damaging", "damaging"), ("hang", "hang or timeout"),
+        ("crash", "crash or violation"),
+    ])
+
+    /// The legend of a CI test's executions (`TriageHTMLReport`).
+    static let executionLegend = legend([
+        ("pass", "passed"), ("retried", "passed on retry"), ("failed", "failed"), ("skipped", "skipped"),
+    ])
+
+    private static func legend(_ entries: [(String, String)]) -> String {
+        "<p class=\"legend\">" + entries.map { "<span class=\"outcome-\($0.0)\"></span>\($0.1)" }.joined() + "</p>"
+    }
 }
