@@ -89,7 +89,8 @@ let package = Package(
         .target(
             name: "ChaosBenchmarks",
             dependencies: [
-                "ChaosNet", "ChaosComponents", "Scenarios", .product(name: "HTTPTypes", package: "swift-http-types"),
+                "ChaosNet", "ChaosComponents", "Scenarios", "Triage",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: settings
         ),
@@ -121,7 +122,7 @@ let package = Package(
             ]
         ),
         // Fixtures are read from the source tree by path (#filePath), so they are excluded rather than bundled.
-        .testTarget(name: "TriageTests", dependencies: ["Triage"], exclude: ["Fixtures"]),
+        .testTarget(name: "TriageTests", dependencies: ["Triage", "ChaosBenchmarks"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
