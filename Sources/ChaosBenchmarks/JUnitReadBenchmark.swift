@@ -47,7 +47,8 @@ public enum JUnitReadBenchmark {
         for suite in 0..<suites {
             var chunk = "<testsuite name=\"suite\(suite)\" tests=\"100\" timestamp=\"2024-01-01T00:00:00\">\n"
             for test in 0..<100 {
-                chunk += "  <testcase classname=\"com.example.pkg\(suite).Class\(suite)\" name=\"test_\(test)[p-\(test)]\""
+                chunk += "  <testcase classname=\"com.example.pkg\(suite).Class\(suite)\""
+                chunk += " name=\"test_\(test)[p-\(test)]\""
                 chunk += " time=\"0.\(test)\" file=\"tests/test_\(suite).py\" line=\"\(test)\">\n"
                 if test % 10 == 0 {
                     chunk += "    <failure message=\"expected 1 but got 2 &amp; more\" type=\"AssertionError\">"

@@ -5,7 +5,7 @@ import Foundation
 struct JUnitBenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "junit",
-        abstract: "Benchmarks reading a large JUnit file: seconds, against the 2 s budget and a plain read of its bytes.",
+        abstract: "Benchmarks reading a large JUnit file, against the 2 s budget and a plain read of its bytes.",
         discussion: """
             Generates a file of N × 100 testcases (every 10th failing, every 17th skipped, each with output) in a \
             temporary directory, reads it with the triage reader, and deletes it. Reports parse_seconds, \
@@ -18,7 +18,9 @@ struct JUnitBenchCommand: ParsableCommand {
     var suites: Int = 1000
 
     func validate() throws {
-        guard (1...10_000).contains(suites) else { throw ValidationError("--suites must be in 1...10000, got \(suites).") }
+        guard (1...10_000).contains(suites) else {
+            throw ValidationError("--suites must be in 1...10000, got \(suites).")
+        }
     }
 
     func run() throws {
