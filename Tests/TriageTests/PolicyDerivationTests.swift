@@ -55,7 +55,7 @@ struct PolicyDerivationTests {
         #expect(policy.reason == "p = 6.8%, q(30 s) = 4% (3 of 68 reruns failed): 2 reruns 30 s apart leave "
             + "0.011% ≤ 0.1%, "
             + "costing 2.829 s per run on average; only_rerun is left out, so the reruns apply to every failure, "
-            + "because rerun.real_errors in the scenario names no real error pattern for transient:http.read_timeout "
+            + "because rerun.real_errors in the scenario names no real error pattern for transient:registry.503 "
             + "and 1 more")
         #expect(report.passesCI)
     }
