@@ -47,14 +47,64 @@ struct PolicyDerivationTests {
         #expect(policy.delaySeconds == 30)
         #expect(abs(policy.residualFailureRate - 0.000_108_8) < 1e-12)
         #expect(abs(policy.expectedCostSeconds - 2.8288) < 1e-9)
-        #expect(policy.onlyRerun == ["transient:http.read_timeout", "transient:registry.503"])
+        #expect(policy.rerunSignatures == ["transient:http.read_timeout", "transient:registry.503"])
         #expect(policy.neverRerun.isEmpty)
-        #expect(policy.pytestMarker == "@pytest.mark.flaky(reruns=2, reruns_delay=30, "
-            + "only_rerun=[\"transient:http.read_timeout\", \"transient:registry.503\"])")
+        // The sweep names no real error patterns, and a signature id never matches a real failure's text.
+        #expect(policy.onlyRerun.isEmpty)
+        #expect(policy.pytestMarker == "@pytest.mark.flaky(reruns=2, reruns_delay=30)")
         #expect(policy.reason == "p = 6.8%, q(30 s) = 4% (3 of 68 reruns failed): 2 reruns 30 s apart leave "
             + "0.011% ≤ 0.1%, "
-            + "costing 2.829 s per run on average")
+            + "costing 2.829 s per run on average; only_rerun is left out, so the reruns apply to every failure, "
+            + "because rerun.real_errors in the scenario names no real error pattern for transient:registry.503 "
+            + "and 1 more")
         #expect(report.passesCI)
+    }
+
+    @Test("real error patterns become only_rerun, in the marker, the pytest.ini options and beside the nextest profile")
+    func rerunWithRealErrors() {
+        var sweep = Fixtures.flakySweep()
+        sweep.rerunSettings.realErrors = [
+            RealErrorPattern(signature: "transient:http.*", patterns: [#"^ReadTimeoutError: .*Read timed out\."#]),
+            RealErrorPattern(signature: "transient:registry.503", patterns: ["^StatusError: HTTPError: 503 "]),
+        ]
+        let policy = ScenarioReport(sweep).policy
+        #expect(policy.onlyRerun == [#"^ReadTimeoutError: .*Read timed out\."#, "^StatusError: HTTPError: 503 "])
+        // A Python string literal: the regex's one backslash is written twice.
+        #expect(policy.pytestMarker == #"@pytest.mark.flaky(reruns=2, reruns_delay=30, only_rerun=["#
+            + #""^ReadTimeoutError: .*Read timed out\\.", "^StatusError: HTTPError: 503 "])"#)
+        #expect(!policy.reason.contains("only_rerun"))
+        // The trailing space cannot survive an ini file, so there is no ini form; the marker keeps it.
+        #expect(policy.pytestIni == nil)
+        #expect(policy.nextestProfile == "[profile.ci]\nretries = { backoff = \"fixed\", count = 2, delay = \"30s\" }")
+    }
+
+    @Test("the pytest.ini form lists one only_rerun pattern per line, as the plugin's linelist option reads them")
+    func pytestIni() {
+        var sweep = Fixtures.flakySweep()
+        sweep.rerunSettings.realErrors = [
+            RealErrorPattern(signature: "transient:*", patterns: ["^ReadTimeoutError:", "^ConnectionError:"]),
+        ]
+        let policy = ScenarioReport(sweep).policy
+        #expect(policy.pytestIni == """
+            [pytest]
+            reruns = 2
+            reruns_delay = 30
+            only_rerun =
+                ^ConnectionError:
+                ^ReadTimeoutError:
+            """)
+    }
+
+    @Test("a signature without real error patterns leaves only_rerun out, and the reason names it")
+    func partlyMapped() {
+        var sweep = Fixtures.flakySweep()
+        sweep.rerunSettings.realErrors = [
+            RealErrorPattern(signature: "transient:http.read_timeout", patterns: ["^ReadTimeoutError:"]),
+        ]
+        let policy = ScenarioReport(sweep).policy
+        #expect(policy.onlyRerun.isEmpty)
+        #expect(policy.pytestMarker == "@pytest.mark.flaky(reruns=2, reruns_delay=30)")
+        #expect(policy.reason.hasSuffix("names no real error pattern for transient:registry.503"))
     }
 
     @Test("no measured reruns: every rerun is assumed to fail, so quarantine")

@@ -37,9 +37,11 @@ struct ReportSchemaTests {
         let policy = try #require(scenarios[0]["policy"] as? [String: Any])
         #expect(policy["pytest_marker"] is NSNull)
         #expect(policy.keys.sorted() == [
-            "action", "delay_seconds", "expected_cost_seconds", "never_rerun", "only_rerun", "pytest_marker",
-            "reason", "reruns", "residual_failure_rate", "target",
+            "action", "delay_seconds", "expected_cost_seconds", "never_rerun", "nextest_profile", "only_rerun",
+            "pytest_ini", "pytest_marker", "reason", "rerun_signatures", "reruns", "residual_failure_rate", "target",
         ])
+        #expect(policy["pytest_ini"] is NSNull)
+        #expect(policy["nextest_profile"] is NSNull)
         // Sorted keys appear in order in the text, and slashes are not escaped.
         let order = ["\"blind_policy\"", "\"description\"", "\"expectation\"", "\"failed\"", "\"failure_rate\""]
         let positions = order.compactMap { text.range(of: $0)?.lowerBound }
@@ -89,7 +91,7 @@ struct ReportSchemaTests {
             "expectation": {"max_failure_rate": 0.1, "min_failure_rate": null, "max_damaging_rate": null, "met": false},
             "signatures": [{"id": "transient:registry.503", "summary": "503", "kind": "transient", "count": 1,
                             "seeds": [102], "replay": "chaos-run replay s.yaml --seed 102 --variant default"}],
-            "policy": {"action": "rerun", "reruns": 1, "delay_seconds": 30, "only_rerun": ["transient:registry.503"],
+            "policy": {"action": "rerun", "reruns": 1, "delay_seconds": 30, "only_rerun": ["^StatusError:"],
                        "never_rerun": [], "residual_failure_rate": 0.0005, "expected_cost_seconds": 10,
                        "pytest_marker": "@pytest.mark.flaky(reruns=1, reruns_delay=30)", "target": 0.001,
                        "reason": "hand-written"},
@@ -112,6 +114,10 @@ struct ReportSchemaTests {
         #expect(scenario.signatures.first?.seeds == [102])
         #expect(scenario.policy.action == .rerun)
         #expect(scenario.policy.pytestMarker == "@pytest.mark.flaky(reruns=1, reruns_delay=30)")
+        // A report written before rerun_signatures, pytest_ini and nextest_profile existed still reads.
+        #expect(scenario.policy.onlyRerun == ["^StatusError:"])
+        #expect(scenario.policy.rerunSignatures.isEmpty)
+        #expect(scenario.policy.pytestIni == nil)
         #expect(scenario.rerunEvidence?.candidates == [.init(delaySeconds: 30, failureRate: 0.002, trials: 500)])
         #expect(scenario.wallSeconds == 0.75)
     }

@@ -1,4 +1,5 @@
 import ChaosNet
+import Triage
 
 /// A scenario: one world (hosts, registry, links, faults), one workload run in it by each declared variant, the
 /// invariants that must hold afterwards, what a sweep is expected to find, and the rerun policies to evaluate.
@@ -91,15 +92,19 @@ public struct RerunSpec: Sendable, Equatable {
     /// The usual guess the report compares with: `reruns=2, reruns_delay=5`.
     public var blindReruns: Int
     public var blindDelay: Duration
+    /// What a real client shows for each transient signature (`real_errors`): the exported `only_rerun` patterns.
+    public var realErrors: [RealErrorPattern]
 
     public init(
         delays: [Duration] = [0, 1, 5, 15, 30, 60, 120].map { .seconds($0) }, target: Double = 0.001,
-        rerunsMax: Int = 5, blindReruns: Int = 2, blindDelay: Duration = .seconds(5)
+        rerunsMax: Int = 5, blindReruns: Int = 2, blindDelay: Duration = .seconds(5),
+        realErrors: [RealErrorPattern] = []
     ) {
         self.delays = delays
         self.target = target
         self.rerunsMax = rerunsMax
         self.blindReruns = blindReruns
         self.blindDelay = blindDelay
+        self.realErrors = realErrors
     }
 }

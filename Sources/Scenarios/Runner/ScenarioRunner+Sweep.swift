@@ -29,6 +29,6 @@ extension RerunSpec {
     public var settings: RerunSettings {
         RerunSettings(
             delaysSeconds: delays.map(\.secondsDouble), target: target, rerunsMax: rerunsMax,
-            blindReruns: blindReruns, blindDelaySeconds: blindDelay.secondsDouble)
+            blindReruns: blindReruns, blindDelaySeconds: blindDelay.secondsDouble, realErrors: realErrors)
     }
 }

@@ -33,7 +33,8 @@ public enum HistoryRerunPolicy {
             )
         let types = rerunPatterns(test.signatures)
         let chooser = RerunPolicyChooser(target: target, rerunsMax: settings.rerunsMax)
-        let policy = chooser.choose(evidence, onlyRerun: types ?? [])
+        var policy = chooser.choose(evidence, onlyRerun: types ?? [])
+        policy.rerunSignatures = ids
         var reason = self.reason(policy, test: test, measured: measured, settings: settings)
         if policy.action == .rerun, types == nil {
             reason += "; only_rerun is left out because some failures name no error type"
@@ -41,16 +42,18 @@ public enum HistoryRerunPolicy {
         return ScenarioReport.Policy(policy, target: target, reason: reason)
     }
 
-    /// pytest-rerunfailures' `only_rerun` takes regular expressions searched in the failure's `Type: message`
-    /// text, so the unqualified error types, escaped, select exactly these failures. Nil when some failure names no
-    /// type: restricting reruns would then skip failures that the rates count.
+    /// pytest-rerunfailures' `only_rerun` takes regular expressions (Python's `re`) searched in
+    /// `f"{type(exc).__name__}: {exc}"` for each exception of the failure's chain. `^Type:` with the unqualified type
+    /// name escaped selects exactly these failures: anchored, `Error` cannot match `ReadTimeoutError`, and the
+    /// colon ends the name. Nil when some failure names no type: restricting reruns would then skip failures that
+    /// the rates count.
     static func rerunPatterns(_ signatures: [FailureSignature]) -> [String]? {
         guard !signatures.isEmpty, signatures.allSatisfy({ !$0.type.isEmpty }) else { return nil }
         var patterns: [String] = []
         for signature in signatures {
             let name = String(signature.type.split(separator: ".").last ?? Substring(signature.type))
-            let escaped = name.map { "\\^$.|?*+()[]{}".contains($0) ? "\\\($0)" : String($0) }.joined()
-            if !patterns.contains(escaped) { patterns.append(escaped) }
+            let pattern = "^" + PythonRegex.escape(name) + ":"
+            if !patterns.contains(pattern) { patterns.append(pattern) }
         }
         return patterns.sorted()
     }

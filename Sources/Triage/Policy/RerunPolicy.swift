@@ -19,13 +19,17 @@ public struct RerunPolicy: Sendable, Equatable, Codable {
     public var residualFailureRate: Double
     /// Expected extra seconds per run that the reruns cost.
     public var expectedCostSeconds: Double
-    /// Failure signatures the reruns apply to (`only_rerun`), and those they must never hide (`never_rerun`).
+    /// pytest-rerunfailures' `only_rerun`: regular expressions searched in the failing test's `Type: message` text,
+    /// never signature ids (which no real failure's text contains); empty when the reruns are not restricted.
     public var onlyRerun: [String]
+    /// The signatures the reruns are for, and those they must never hide (`never_rerun`).
+    public var rerunSignatures: [String]
     public var neverRerun: [String]
 
     public init(
         action: Action, reruns: Int = 0, delaySeconds: Double = 0, residualFailureRate: Double,
-        expectedCostSeconds: Double = 0, onlyRerun: [String] = [], neverRerun: [String] = []
+        expectedCostSeconds: Double = 0, onlyRerun: [String] = [], rerunSignatures: [String] = [],
+        neverRerun: [String] = []
     ) {
         self.action = action
         self.reruns = reruns
@@ -33,26 +37,8 @@ public struct RerunPolicy: Sendable, Equatable, Codable {
         self.residualFailureRate = residualFailureRate
         self.expectedCostSeconds = expectedCostSeconds
         self.onlyRerun = onlyRerun
+        self.rerunSignatures = rerunSignatures
         self.neverRerun = neverRerun
-    }
-
-    /// The policy as a pytest-rerunfailures marker, e.g.
-    /// `@pytest.mark.flaky(reruns=2, reruns_delay=30, only_rerun=["ReadTimeout"])`; nil unless the action is rerun.
-    public var pytestMarker: String? {
-        guard action == .rerun else { return nil }
-        var arguments = ["reruns=\(reruns)", "reruns_delay=\(Self.format(delaySeconds))"]
-        if !onlyRerun.isEmpty {
-            arguments.append("only_rerun=[" + onlyRerun.map { "\"\(Self.escape($0))\"" }.joined(separator: ", ") + "]")
-        }
-        return "@pytest.mark.flaky(" + arguments.joined(separator: ", ") + ")"
-    }
-
-    private static func format(_ seconds: Double) -> String {
-        seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
-    }
-
-    private static func escape(_ text: String) -> String {
-        text.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"")
     }
 }
 

@@ -6,7 +6,9 @@ extension ScenarioReport {
     /// - any damaging, hang, timeout, crash or violation signature: `fix`, listing those in `never_rerun`, because a
     ///   passing rerun would hide a real defect; nothing is rerun (`only_rerun` is empty);
     /// - only transient signatures: the cheapest rerun policy `RerunPolicyChooser` finds for the measured evidence,
-    ///   restricted to those signatures (`only_rerun`), or `quarantine` when none reaches the target. Without measured
+    ///   for those signatures (`rerun_signatures`), or `quarantine` when none reaches the target. `only_rerun` holds
+    ///   the real error patterns the scenario names for them (`rerun.real_errors`), and is empty, with the reason
+    ///   saying so, when some signature has none: a signature id never matches a real failure's text. Without measured
     ///   evidence every rerun is assumed to fail (q = 1 at every delay), which means `quarantine` unless the failure
     ///   rate is already under the target: a policy nobody measured is a guess, and guesses are what this replaces.
     ///
@@ -16,16 +18,22 @@ extension ScenarioReport {
         public var action: RerunPolicy.Action
         public var reruns: Int
         public var delaySeconds: Double
-        /// Signatures the reruns apply to; sorted.
+        /// pytest-rerunfailures' `only_rerun` regexes, matched against a real failure's `Type: message`; sorted;
+        /// empty when the reruns are not restricted.
         public var onlyRerun: [String]
+        /// Signatures the reruns are for; sorted.
+        public var rerunSignatures: [String]
         /// Signatures that must never be rerun; sorted.
         public var neverRerun: [String]
         /// The failure rate CI would still see with the policy applied.
         public var residualFailureRate: Double
         /// Expected extra seconds per run the reruns cost.
         public var expectedCostSeconds: Double
-        /// The policy as a pytest-rerunfailures marker; nil unless the action is `rerun`.
+        /// The policy as a pytest-rerunfailures marker, as pytest.ini options and as a nextest profile; nil unless
+        /// the action is `rerun` (the ini also when a pattern cannot be written in an ini file).
         public var pytestMarker: String?
+        public var pytestIni: String?
+        public var nextestProfile: String?
         /// The residual failure rate the policy had to reach.
         public var target: Double
         /// Why this policy, in one line, e.g. "p = 6.8%, q(30 s) = 4%: 2 reruns 30 s apart leave 0.011% ≤ 0.1%".
@@ -36,20 +44,27 @@ extension ScenarioReport {
             reruns = policy.reruns
             delaySeconds = policy.delaySeconds
             onlyRerun = policy.onlyRerun.sorted()
+            rerunSignatures = policy.rerunSignatures.sorted()
             neverRerun = policy.neverRerun.sorted()
             residualFailureRate = policy.residualFailureRate
             expectedCostSeconds = policy.expectedCostSeconds
             self.target = target
             self.reason = reason
             pytestMarker = nil
-            pytestMarker = rerunPolicy.pytestMarker  // from the sorted lists, so it reads the same every time
+            pytestIni = nil
+            nextestProfile = nil
+            let sorted = rerunPolicy  // from the sorted lists, so the exports read the same every time
+            pytestMarker = sorted.pytestMarker
+            pytestIni = sorted.pytestIni
+            nextestProfile = sorted.nextestProfile
         }
 
         /// The policy as the chooser's type, e.g. to print its marker again.
         public var rerunPolicy: RerunPolicy {
             RerunPolicy(
                 action: action, reruns: reruns, delaySeconds: delaySeconds, residualFailureRate: residualFailureRate,
-                expectedCostSeconds: expectedCostSeconds, onlyRerun: onlyRerun, neverRerun: neverRerun
+                expectedCostSeconds: expectedCostSeconds, onlyRerun: onlyRerun, rerunSignatures: rerunSignatures,
+                neverRerun: neverRerun
             )
         }
 
@@ -72,8 +87,12 @@ extension ScenarioReport {
             }
             let chooser = RerunPolicyChooser(target: target, rerunsMax: settings.rerunsMax)
             let measured = evidence ?? assumingEveryRerunFails(failureRate: failureRate, settings: settings)
-            let policy = chooser.choose(measured, onlyRerun: signatures.map(\.id))
-            let reason = rerunReason(policy, evidence: measured, measured: evidence != nil, settings: settings)
+            let ids = signatures.map(\.id)
+            let real = RealErrorPattern.resolve(ids, in: settings.realErrors)
+            var policy = chooser.choose(measured, onlyRerun: real.unmapped.isEmpty ? real.patterns : [])
+            policy.rerunSignatures = ids
+            var reason = rerunReason(policy, evidence: measured, measured: evidence != nil, settings: settings)
+            if policy.action == .rerun, !real.unmapped.isEmpty { reason += unrestrictedNote(real.unmapped) }
             return Policy(policy, target: target, reason: reason)
         }
 
@@ -97,6 +116,13 @@ extension ScenarioReport {
                 ? "; a determinism violation means the test itself cannot be trusted" : ""
             return "\(kindList) failures are never rerun, since a rerun would hide them; fix the cause: "
                 + "\(first.summary) (\(first.id))\(others)" + consequence
+        }
+
+        /// Why the exports rerun every failure: a signature id is no regex a real failure's text would match.
+        private static func unrestrictedNote(_ unmapped: [String]) -> String {
+            let others = unmapped.count > 1 ? " and \(unmapped.count - 1) more" : ""
+            return "; only_rerun is left out, so the reruns apply to every failure, because rerun.real_errors in the "
+                + "scenario names no real error pattern for \(unmapped[0])\(others)"
         }
 
         private static func rerunReason(
@@ -136,31 +162,6 @@ extension ScenarioReport {
                     + "\(ReportFormat.percent(policy.residualFailureRate)) > \(target): "
                     + "quarantine until the cause is fixed"
             }
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case action, reruns, target, reason
-            case delaySeconds = "delay_seconds"
-            case onlyRerun = "only_rerun"
-            case neverRerun = "never_rerun"
-            case residualFailureRate = "residual_failure_rate"
-            case expectedCostSeconds = "expected_cost_seconds"
-            case pytestMarker = "pytest_marker"
-        }
-
-        /// Writes `pytest_marker` as an explicit null, so the schema has the same keys whatever the action.
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(action, forKey: .action)
-            try container.encode(reruns, forKey: .reruns)
-            try container.encode(delaySeconds, forKey: .delaySeconds)
-            try container.encode(onlyRerun, forKey: .onlyRerun)
-            try container.encode(neverRerun, forKey: .neverRerun)
-            try container.encode(residualFailureRate, forKey: .residualFailureRate)
-            try container.encode(expectedCostSeconds, forKey: .expectedCostSeconds)
-            try container.encode(pytestMarker, forKey: .pytestMarker)
-            try container.encode(target, forKey: .target)
-            try container.encode(reason, forKey: .reason)
         }
     }
 }

@@ -12,18 +12,21 @@ public struct RerunSettings: Codable, Sendable, Equatable {
     public var blindReruns: Int
     /// Delay of the blind comparison policy.
     public var blindDelaySeconds: Double
+    /// What a real client's failures look like for the transient signatures: the exported `only_rerun` patterns.
+    public var realErrors: [RealErrorPattern]
 
     public static let defaultDelaysSeconds: [Double] = [0, 1, 5, 15, 30, 60, 120]
 
     public init(
         delaysSeconds: [Double] = RerunSettings.defaultDelaysSeconds, target: Double = 0.001, rerunsMax: Int = 5,
-        blindReruns: Int = 2, blindDelaySeconds: Double = 5
+        blindReruns: Int = 2, blindDelaySeconds: Double = 5, realErrors: [RealErrorPattern] = []
     ) {
         self.delaysSeconds = delaysSeconds
         self.target = target
         self.rerunsMax = rerunsMax
         self.blindReruns = blindReruns
         self.blindDelaySeconds = blindDelaySeconds
+        self.realErrors = realErrors
     }
 
     enum CodingKeys: String, CodingKey {
@@ -32,6 +35,7 @@ public struct RerunSettings: Codable, Sendable, Equatable {
         case rerunsMax = "reruns_max"
         case blindReruns = "blind_reruns"
         case blindDelaySeconds = "blind_delay_seconds"
+        case realErrors = "real_errors"
     }
 
     /// Missing keys take their defaults, so a settings file may name only what it changes.
@@ -44,5 +48,6 @@ public struct RerunSettings: Codable, Sendable, Equatable {
         blindReruns = try container.decodeIfPresent(Int.self, forKey: .blindReruns) ?? defaults.blindReruns
         blindDelaySeconds =
             try container.decodeIfPresent(Double.self, forKey: .blindDelaySeconds) ?? defaults.blindDelaySeconds
+        realErrors = try container.decodeIfPresent([RealErrorPattern].self, forKey: .realErrors) ?? []
     }
 }

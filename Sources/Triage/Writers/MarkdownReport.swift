@@ -52,6 +52,7 @@ public enum MarkdownReport {
         let policy = scenario.policy
         lines.append("- Policy: **\(policy.action.rawValue)**: \(policy.reason).")
         if let marker = policy.pytestMarker { lines.append("- Marker: \(code(marker))") }
+        lines += PolicyExportMarkdown.lines(policy)
         if !policy.neverRerun.isEmpty {
             lines.append("- Never rerun: " + policy.neverRerun.map(code).joined(separator: ", "))
         }

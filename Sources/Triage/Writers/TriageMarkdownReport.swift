@@ -30,10 +30,23 @@ public enum TriageMarkdownReport {
             }
             if tests.count > rowsMax { lines += ["", "… and \(tests.count - rowsMax) more in report.json."] }
         }
+        lines += exports(report.tests(.flaky))
         if !report.refused.isEmpty {
             lines += ["", "## Refused", ""] + report.refused.map { "- `\(cell($0.message))`" }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The suite-wide forms of each rerun policy, which do not fit in a table cell.
+    private static func exports(_ tests: [TriageTestReport]) -> [String] {
+        let rerun = tests.filter { $0.policy.action == .rerun }
+        guard !rerun.isEmpty else { return [] }
+        var lines = ["", "## Rerun exports", ""]
+        for test in rerun.prefix(rowsMax) {
+            lines += ["### `\(test.id)`", ""] + PolicyExportMarkdown.lines(test.policy)
+        }
+        if rerun.count > rowsMax { lines += ["… and \(rerun.count - rowsMax) more in report.json."] }
+        return lines
     }
 
     /// Text safe inside a table cell: pipes escaped, newlines flattened.

@@ -92,6 +92,9 @@ enum ScenarioFileExamples {
           target: 0.1%
           max_reruns: 8
           blind: {reruns: 3, delay: 10s}
+          real_errors:
+            "transient:service-manager:503:read_timeout": ["^ReadTimeoutError: .*Read timed out", "^ConnectionError:"]
+            "transient:service-manager:*": ["^StatusError:"]
         """
 
     /// Every key of the download queue's section, set to a value other than its default.

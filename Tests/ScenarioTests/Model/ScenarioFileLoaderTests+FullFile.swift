@@ -2,6 +2,7 @@ import ChaosNet
 import ChaosComponents
 import Scenarios
 import Testing
+import Triage
 
 extension ScenarioFileLoaderTests {
     @Test("a file that sets every key loads into exactly those values")
@@ -91,7 +92,12 @@ extension ScenarioFileLoaderTests {
         #expect(file.expectation(for: .robust)?.minFailureRate == nil)
         #expect(file.rerun == RerunSpec(
             delays: [0, 1, 5, 15].map { .seconds($0) }, target: 0.001, rerunsMax: 8, blindReruns: 3,
-            blindDelay: .seconds(10)))
+            blindDelay: .seconds(10), realErrors: [
+                RealErrorPattern(
+                    signature: "transient:service-manager:503:read_timeout",
+                    patterns: ["^ReadTimeoutError: .*Read timed out", "^ConnectionError:"]),
+                RealErrorPattern(signature: "transient:service-manager:*", patterns: ["^StatusError:"]),
+            ]))
     }
 
     @Test("the download queue's section decodes every key into its driver's configuration")

@@ -73,5 +73,12 @@ struct ShippedScenarioTests {
         #expect(evidence.failureRate == 1)
         #expect(evidence.rerunFailureRates.map(\.delaySeconds) == [0, 1, 5, 15, 30, 60, 120])
         #expect(evidence.rerunFailureRates.allSatisfy { $0.trials == 1 })
+        // The file's real_errors name the real client's errors for every transient signature the sweep found, so an
+        // exported marker can restrict its reruns to them.
+        let policy = ScenarioReport(sweep).policy
+        #expect(!policy.rerunSignatures.isEmpty)
+        let real = RealErrorPattern.resolve(policy.rerunSignatures, in: runner.scenario.rerun.realErrors)
+        #expect(real.unmapped.isEmpty, "no real_errors for \(real.unmapped)")
+        #expect(real.patterns.contains("^ReadTimeoutError: .*Read timed out"))
     }
 }

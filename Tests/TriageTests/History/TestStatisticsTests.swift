@@ -69,7 +69,10 @@ struct TestStatisticsTests {
         let policy = HistoryRerunPolicy.derive(test, settings: RerunSettings())
         #expect(policy.action == .rerun)
         #expect(policy.reruns == 1)
-        #expect(policy.pytestMarker == #"@pytest.mark.flaky(reruns=1, reruns_delay=0, only_rerun=["AssertionError"])"#)
+        // Anchored at the start of pytest-rerunfailures' `Type: message` text, and ended by the colon.
+        #expect(policy.onlyRerun == ["^AssertionError:"])
+        #expect(policy.pytestMarker
+            == #"@pytest.mark.flaky(reruns=1, reruns_delay=0, only_rerun=["^AssertionError:"])"#)
         #expect(policy.reason.contains("p = 10% (1 of 10 runs)"))
     }
 

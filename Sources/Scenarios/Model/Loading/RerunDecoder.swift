@@ -1,10 +1,11 @@
-/// Reads `rerun:` into a `RerunSpec`: the candidate delays, the target residual rate, and the blind policy.
+/// Reads `rerun:` into a `RerunSpec`: the candidate delays, the target residual rate, the blind policy, and the
+/// real error patterns of the transient signatures.
 enum RerunDecoder {
-    static let keys = ["delays", "target", "max_reruns", "blind"]
+    static let keys = ["delays", "target", "max_reruns", "blind", "real_errors"]
     static let blindKeys = ["reruns", "delay"]
     static let rerunsRange = 1...20
 
-    static func decode(_ node: LocatedNode?) throws(ScenarioFileError) -> RerunSpec {
+    static func decode(_ node: LocatedNode?, component: String) throws(ScenarioFileError) -> RerunSpec {
         let defaults = RerunSpec()
         guard let node else { return defaults }
         let mapping = try node.mapping("rerun", allowedKeys: keys)
@@ -31,6 +32,9 @@ enum RerunDecoder {
             let blind = try blindNode.mapping("blind", allowedKeys: blindKeys)
             spec.blindReruns = try blind.value("reruns")?.integer(in: 0...rerunsRange.upperBound) ?? spec.blindReruns
             spec.blindDelay = try blind.value("delay")?.duration() ?? spec.blindDelay
+        }
+        if let realErrorsNode = mapping.value("real_errors") {
+            spec.realErrors = try RealErrorsDecoder.decode(realErrorsNode, component: component)
         }
         return spec
     }

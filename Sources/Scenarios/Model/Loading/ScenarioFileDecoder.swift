@@ -25,7 +25,7 @@ enum ScenarioFileDecoder {
         let invariants = try InvariantListDecoder.decode(top.value("invariants"), driver: driver, drivers: drivers)
         let expectations = try ExpectationsDecoder.decode(
             top.value("expectations"), variants: workload.variants, driver: driver)
-        let rerun = try RerunDecoder.decode(top.value("rerun"))
+        let rerun = try RerunDecoder.decode(top.value("rerun"), component: workload.component)
         let scenario = ScenarioFile(
             name: name, description: description, seedCount: seedCount, timeLimit: timeLimit, topology: topology,
             links: links, faults: faults, fileSystem: fileSystem, fileSystemFaults: fileSystemFaults,

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Runs the real pytest with the real pytest-rerunfailures plugin (installed by `.ci/run` from PyPI).
+enum Pytest {
+    /// Why the check cannot run, or nil when `python3 -m pytest -p rerunfailures` works here.
+    static let missing: String? = {
+        guard let run = try? python(["-c", "import pytest, pytest_rerunfailures"], in: nil) else {
+            return "python3 is not on the PATH"
+        }
+        return run.status == 0 ? nil : "pytest or pytest-rerunfailures is missing (\(run.output.prefix(200)))"
+    }()
+
+    /// `python3 arguments…` in `directory`, with stdout and stderr together.
+    static func python(_ arguments: [String], in directory: URL?) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3"] + arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        // No user plugins or cache files: only the plugin under test may change how pytest reruns.
+        environment["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+        environment["PYTHONDONTWRITEBYTECODE"] = "1"
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
