@@ -6,7 +6,8 @@ extension ScenarioReport {
     /// - any damaging, hang, timeout, crash or violation signature: `fix`, listing those in `never_rerun`, because a
     ///   passing rerun would hide a real defect; nothing is rerun (`only_rerun` is empty);
     /// - only transient signatures: the cheapest rerun policy `RerunPolicyChooser` finds for the measured evidence,
-    ///   restricted to those signatures (`only_rerun`), or `quarantine` when none reaches the target. Without measured
+    ///   restricted to those signatures (`only_rerun`), `insufficient_evidence` when the estimates would reach the
+    ///   target but their 95% upper bounds do not, or `quarantine` when none reaches the target. Without measured
     ///   evidence every rerun is assumed to fail (q = 1 at every delay), which means `quarantine` unless the failure
     ///   rate is already under the target: a policy nobody measured is a guess, and guesses are what this replaces.
     ///
@@ -20,8 +21,13 @@ extension ScenarioReport {
         public var onlyRerun: [String]
         /// Signatures that must never be rerun; sorted.
         public var neverRerun: [String]
-        /// The failure rate CI would still see with the policy applied.
+        /// The failure rate CI would still see with the policy applied, as a point estimate.
         public var residualFailureRate: Double
+        /// Its 95% interval [lower, upper] from the Wilson bounds of p and q; the chooser held the upper end to the
+        /// target. Nil when nothing failed or the action is `fix`.
+        public var residualFailureRateCI95: [Double]?
+        /// For `insufficient_evidence`: how many more runs (seeds) at the measured rates would settle the policy.
+        public var moreRunsNeeded: Int?
         /// Expected extra seconds per run the reruns cost.
         public var expectedCostSeconds: Double
         /// The policy as a pytest-rerunfailures marker; nil unless the action is `rerun`.
@@ -38,6 +44,8 @@ extension ScenarioReport {
             onlyRerun = policy.onlyRerun.sorted()
             neverRerun = policy.neverRerun.sorted()
             residualFailureRate = policy.residualFailureRate
+            residualFailureRateCI95 = policy.residualCI95.map { [$0.lower, $0.upper] }
+            moreRunsNeeded = policy.moreRunsNeeded
             expectedCostSeconds = policy.expectedCostSeconds
             self.target = target
             self.reason = reason
@@ -49,15 +57,19 @@ extension ScenarioReport {
         public var rerunPolicy: RerunPolicy {
             RerunPolicy(
                 action: action, reruns: reruns, delaySeconds: delaySeconds, residualFailureRate: residualFailureRate,
-                expectedCostSeconds: expectedCostSeconds, onlyRerun: onlyRerun, neverRerun: neverRerun
+                residualCI95: residualFailureRateCI95.map { WilsonInterval(lower: $0[0], upper: $0[1]) },
+                moreRunsNeeded: moreRunsNeeded, expectedCostSeconds: expectedCostSeconds, onlyRerun: onlyRerun,
+                neverRerun: neverRerun
             )
         }
 
-        /// Derives the policy for a variant from its signatures (in report order), its failure rate and the rerun
-        /// evidence the runner measured (nil when none was measured). The rules are in the type's documentation.
+        /// Derives the policy for a variant from its signatures (in report order), its failed and finished runs and
+        /// the rerun evidence the runner measured (nil when none was measured). The rules are in the type's
+        /// documentation.
         public static func derive(
-            signatures: [SignatureSummary], failureRate: Double, evidence: RerunEvidence?, settings: RerunSettings
+            signatures: [SignatureSummary], failed: Int, runs: Int, evidence: RerunEvidence?, settings: RerunSettings
         ) -> Policy {
+            let failureRate = runs == 0 ? 0 : Double(failed) / Double(runs)
             let target = settings.target
             if signatures.isEmpty {
                 let none = RerunPolicy(action: .none, residualFailureRate: 0)
@@ -71,18 +83,19 @@ extension ScenarioReport {
                 return Policy(policy, target: target, reason: fixReason(blocking))
             }
             let chooser = RerunPolicyChooser(target: target, rerunsMax: settings.rerunsMax)
-            let measured = evidence ?? assumingEveryRerunFails(failureRate: failureRate, settings: settings)
+            let measured = evidence ?? assumingEveryRerunFails(failures: failed, runs: runs, settings: settings)
             let policy = chooser.choose(measured, onlyRerun: signatures.map(\.id))
-            let reason = rerunReason(policy, evidence: measured, measured: evidence != nil, settings: settings)
+            let reason = PolicyReason(evidence: measured, measured: evidence != nil, settings: settings, unit: "seeds")
+                .text(policy)
             return Policy(policy, target: target, reason: reason)
         }
 
         /// Evidence for a sweep whose reruns were never measured: q = 1 at every delay, so no rerun ever helps. The run
         /// time is unknown too, so costs count only the delays (an underestimate, which is never used to choose).
-        static func assumingEveryRerunFails(failureRate: Double, settings: RerunSettings) -> RerunEvidence {
+        static func assumingEveryRerunFails(failures: Int, runs: Int, settings: RerunSettings) -> RerunEvidence {
             RerunEvidence(
-                failureRate: failureRate,
-                rerunFailureRates: settings.delaysSeconds.map { .init(delaySeconds: $0, failureRate: 1, trials: 0) },
+                failures: failures, runs: runs,
+                rerunFailureRates: settings.delaysSeconds.map { .init(delaySeconds: $0, failures: 0, trials: 0) },
                 runSeconds: 0
             )
         }
@@ -99,56 +112,20 @@ extension ScenarioReport {
                 + "\(first.summary) (\(first.id))\(others)" + consequence
         }
 
-        private static func rerunReason(
-            _ policy: RerunPolicy, evidence: RerunEvidence, measured: Bool, settings: RerunSettings
-        ) -> String {
-            let p = ReportFormat.percent(evidence.failureRate)
-            let target = ReportFormat.percent(settings.target)
-            switch policy.action {
-            case .none:
-                return "p = \(p) ≤ the target \(target): no reruns needed"
-            case .rerun:
-                let candidate = evidence.rerunFailureRates.first { $0.delaySeconds == policy.delaySeconds }
-                let q = candidate?.failureRate ?? 1
-                let delay = ReportFormat.seconds(policy.delaySeconds)
-                let sample = candidate.map {
-                    " (\(Int(($0.failureRate * Double($0.trials)).rounded())) of \($0.trials) reruns failed)"
-                } ?? ""
-                let spacing = policy.reruns == 1
-                    ? "1 rerun \(delay) after a failure" : "\(policy.reruns) reruns \(delay) apart"
-                return "p = \(p), q(\(delay)) = \(ReportFormat.percent(q))\(sample): \(spacing) leave "
-                    + "\(ReportFormat.percent(policy.residualFailureRate)) ≤ \(target), costing "
-                    + "\(ReportFormat.seconds(policy.expectedCostSeconds)) per run on average"
-            case .quarantine, .fix:
-                guard measured else {
-                    return "p = \(p) and no rerun was measured, so every rerun is assumed to fail (q = 1): "
-                        + "quarantine until reruns are measured or the cause is fixed"
-                }
-                let rerunsMax = settings.rerunsMax
-                let best = evidence.rerunFailureRates.min {
-                    ($0.failureRate, $0.delaySeconds) < ($1.failureRate, $1.delaySeconds)
-                }
-                guard let best else {
-                    return "p = \(p) > \(target) and no rerun delay was measured: quarantine until the cause is fixed"
-                }
-                return "p = \(p), best q(\(ReportFormat.seconds(best.delaySeconds))) = "
-                    + "\(ReportFormat.percent(best.failureRate)): even \(rerunsMax) reruns leave "
-                    + "\(ReportFormat.percent(policy.residualFailureRate)) > \(target): "
-                    + "quarantine until the cause is fixed"
-            }
-        }
-
         enum CodingKeys: String, CodingKey {
             case action, reruns, target, reason
             case delaySeconds = "delay_seconds"
             case onlyRerun = "only_rerun"
             case neverRerun = "never_rerun"
             case residualFailureRate = "residual_failure_rate"
+            case residualFailureRateCI95 = "residual_failure_rate_ci95"
+            case moreRunsNeeded = "more_runs_needed"
             case expectedCostSeconds = "expected_cost_seconds"
             case pytestMarker = "pytest_marker"
         }
 
-        /// Writes `pytest_marker` as an explicit null, so the schema has the same keys whatever the action.
+        /// Writes `pytest_marker`, the residual interval and `more_runs_needed` as explicit nulls, so the schema has
+        /// the same keys whatever the action.
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(action, forKey: .action)
@@ -157,6 +134,8 @@ extension ScenarioReport {
             try container.encode(onlyRerun, forKey: .onlyRerun)
             try container.encode(neverRerun, forKey: .neverRerun)
             try container.encode(residualFailureRate, forKey: .residualFailureRate)
+            try container.encode(residualFailureRateCI95, forKey: .residualFailureRateCI95)
+            try container.encode(moreRunsNeeded, forKey: .moreRunsNeeded)
             try container.encode(expectedCostSeconds, forKey: .expectedCostSeconds)
             try container.encode(pytestMarker, forKey: .pytestMarker)
             try container.encode(target, forKey: .target)
