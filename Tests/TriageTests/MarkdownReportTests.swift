@@ -25,20 +25,20 @@ struct MarkdownReportTests {
             "- Policy: **fix**: damaging failures are never rerun, since a rerun would hide them; fix the cause"
             + ": a partial directory left behind (damaging:service.partial_directory)"))
         #expect(Self.markdown.contains(
-            "- Policy: **rerun**: p = 6.8%, q(30 s) = 4% (3 of 68 reruns failed): 2 reruns 30 s apart leave "
-                + "0.011% ≤ 0.1%"))
-        #expect(Self.markdown.contains("- Marker: `@pytest.mark.flaky(reruns=2, reruns_delay=30)`"))
+            "- Policy: **rerun**: p = 6.8% (68 of 1000), q(30 s) = 4.4% (3 of 68 reruns failed): 3 reruns 30 s apart "
+                + "leave 5.8e-04% (95% CI [1.9e-05%, 0.015%]) ≤ 0.1% at the upper bound"))
+        #expect(Self.markdown.contains("- Marker: `@pytest.mark.flaky(reruns=3, reruns_delay=30)`"))
         #expect(Self.markdown.contains("""
             - pytest.ini (applies to every test of the suite, unlike the marker):
 
               ```ini
               [pytest]
-              reruns = 2
+              reruns = 3
               reruns_delay = 30
               ```
             """))
         #expect(Self.markdown.contains(
-            #"  retries = { backoff = "fixed", count = 2, delay = "30s" }"# + "\n  ```"))
+            #"  retries = { backoff = "fixed", count = 3, delay = "30s" }"# + "\n  ```"))
     }
 
     @Test("the comparison line with the blind reruns=2, reruns_delay=5")

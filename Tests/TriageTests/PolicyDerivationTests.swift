@@ -33,28 +33,33 @@ struct PolicyDerivationTests {
         #expect(policy.neverRerun == ["\(kind):x", "damaging:service.partial_directory"].sorted())
     }
 
-    @Test("transient failures get the cheapest measured policy, computed by hand")
+    @Test("transient failures get the cheapest policy whose upper bound reaches the target, computed by hand")
     func rerunHandComputed() {
-        // p = 68 / 1000 = 6.8%. d = 0 and d = 5 never reach 0.1% within 5 reruns (0.068 · 0.5⁵ = 0.2%).
-        // d = 30: k = 1 leaves 0.068 · 0.04 = 0.272%, k = 2 leaves 0.068 · 0.04² = 0.01088%, costing
-        // 0.068 · (30 + 10) · (1 + 0.04) = 2.8288 s. d = 120 needs k = 2 as well but costs
-        // 0.068 · 130 · 1.02 = 9.0168 s.
+        // p = 68 / 1000, Wilson 95% upper pU = 0.08531. qU = W(61, 68) = 0.9492 and W(34, 68) = 0.6156: d = 0 and
+        // d = 5 stay above 0.1% at k = 5 (0.06575, 0.007544). d = 30: qU = W(3, 68).upper = 0.1219, k = 2 leaves
+        // 0.08531 · 0.1219² = 0.1267% > 0.1%, k = 3 leaves 0.01544% ✓, costing 0.068 · (30 + 10) · (1 + 3/68 +
+        // (3/68)²) = 2.8453 s. d = 120: qU = W(1, 68).upper = 0.07871, k = 2 leaves 0.05285% ✓ but costs
+        // 0.068 · 130 · (1 + 1/68) = 8.97 s. The point estimate is 0.068 · (3/68)³ = 5.839e-6.
         let report = ScenarioReport(Fixtures.flakySweep())
         #expect(report.failureRate == 0.068)
         let policy = report.policy
         #expect(policy.action == .rerun)
-        #expect(policy.reruns == 2)
+        #expect(policy.reruns == 3)
         #expect(policy.delaySeconds == 30)
-        #expect(abs(policy.residualFailureRate - 0.000_108_8) < 1e-12)
-        #expect(abs(policy.expectedCostSeconds - 2.8288) < 1e-9)
+        #expect(abs(policy.residualFailureRate - 0.068 * 27 / (68.0 * 68 * 68)) < 1e-15)
+        let interval = policy.residualFailureRateCI95 ?? []
+        #expect(interval.count == 2)
+        #expect(abs((interval.last ?? 0) - 0.000_154_43) < 1e-8)
+        #expect(abs((interval.first ?? 1) - 1.8651e-7) < 1e-10)  // W(68, 1000).lower · W(3, 68).lower³
+        #expect(abs(policy.expectedCostSeconds - 2.845_294_117) < 1e-6)
         #expect(policy.rerunSignatures == ["transient:http.read_timeout", "transient:registry.503"])
         #expect(policy.neverRerun.isEmpty)
         // The sweep names no real error patterns, and a signature id never matches a real failure's text.
         #expect(policy.onlyRerun.isEmpty)
-        #expect(policy.pytestMarker == "@pytest.mark.flaky(reruns=2, reruns_delay=30)")
-        #expect(policy.reason == "p = 6.8%, q(30 s) = 4% (3 of 68 reruns failed): 2 reruns 30 s apart leave "
-            + "0.011% ≤ 0.1%, "
-            + "costing 2.829 s per run on average; only_rerun is left out, so the reruns apply to every failure, "
+        #expect(policy.pytestMarker == "@pytest.mark.flaky(reruns=3, reruns_delay=30)")
+        #expect(policy.reason == "p = 6.8% (68 of 1000), q(30 s) = 4.4% (3 of 68 reruns failed): 3 reruns "
+            + "30 s apart leave 5.8e-04% (95% CI [1.9e-05%, 0.015%]) ≤ 0.1% at the upper bound, "
+            + "costing 2.845 s per run on average; only_rerun is left out, so the reruns apply to every failure, "
             + "because rerun.real_errors in the scenario names no real error pattern for transient:registry.503 "
             + "and 1 more")
         #expect(report.passesCI)
@@ -70,12 +75,12 @@ struct PolicyDerivationTests {
         let policy = ScenarioReport(sweep).policy
         #expect(policy.onlyRerun == [#"^ReadTimeoutError: .*Read timed out\."#, "^StatusError: HTTPError: 503 "])
         // A Python string literal: the regex's one backslash is written twice.
-        #expect(policy.pytestMarker == #"@pytest.mark.flaky(reruns=2, reruns_delay=30, only_rerun=["#
+        #expect(policy.pytestMarker == #"@pytest.mark.flaky(reruns=3, reruns_delay=30, only_rerun=["#
             + #""^ReadTimeoutError: .*Read timed out\\.", "^StatusError: HTTPError: 503 "])"#)
         #expect(!policy.reason.contains("only_rerun"))
         // The trailing space cannot survive an ini file, so there is no ini form; the marker keeps it.
         #expect(policy.pytestIni == nil)
-        #expect(policy.nextestProfile == "[profile.ci]\nretries = { backoff = \"fixed\", count = 2, delay = \"30s\" }")
+        #expect(policy.nextestProfile == "[profile.ci]\nretries = { backoff = \"fixed\", count = 3, delay = \"30s\" }")
     }
 
     @Test("the pytest.ini form lists one only_rerun pattern per line, as the plugin's linelist option reads them")
@@ -87,7 +92,7 @@ struct PolicyDerivationTests {
         let policy = ScenarioReport(sweep).policy
         #expect(policy.pytestIni == """
             [pytest]
-            reruns = 2
+            reruns = 3
             reruns_delay = 30
             only_rerun =
                 ^ConnectionError:
@@ -103,7 +108,7 @@ struct PolicyDerivationTests {
         ]
         let policy = ScenarioReport(sweep).policy
         #expect(policy.onlyRerun.isEmpty)
-        #expect(policy.pytestMarker == "@pytest.mark.flaky(reruns=2, reruns_delay=30)")
+        #expect(policy.pytestMarker == "@pytest.mark.flaky(reruns=3, reruns_delay=30)")
         #expect(policy.reason.hasSuffix("names no real error pattern for transient:registry.503"))
     }
 
@@ -122,13 +127,16 @@ struct PolicyDerivationTests {
     func quarantineWithEvidence() {
         var sweep = Fixtures.flakySweep()
         sweep.rerunEvidence = RerunEvidence(
-            failureRate: 0.068, rerunFailureRates: [.init(delaySeconds: 60, failureRate: 0.5, trials: 68)],
+            failures: 68, runs: 1000, rerunFailureRates: [.init(delaySeconds: 60, failures: 34, trials: 68)],
             runSeconds: 10
         )
         let policy = ScenarioReport(sweep).policy
         #expect(policy.action == .quarantine)
-        #expect(abs(policy.residualFailureRate - 0.068 / 32) < 1e-12)  // 0.068 · 0.5⁵
-        #expect(policy.reason.contains("even 5 reruns leave 0.21% > 0.1%"))
+        #expect(policy.moreRunsNeeded == nil)
+        #expect(abs(policy.residualFailureRate - 0.068 / 32) < 1e-12)  // 0.068 · 0.5⁵, > 0.1% even as an estimate
+        // Upper: W(68, 1000).upper · W(34, 68).upper⁵ = 0.08531 · 0.6156⁵ = 0.7544%.
+        #expect(policy.reason.contains("even 5 reruns leave 0.21% (95% CI ["))
+        #expect(policy.reason.contains(", 0.75%]) > 0.1%"))
     }
 
     @Test("nothing failed: no action")
@@ -144,7 +152,7 @@ struct PolicyDerivationTests {
     func blindPolicy() {
         let flaky = ScenarioReport(Fixtures.flakySweep()).blindPolicy
         #expect(flaky.reruns == 2 && flaky.delaySeconds == 5)
-        #expect(abs(flaky.residualFailureRate - 0.017) < 1e-12)  // 0.068 · 0.5²
+        #expect(abs(flaky.residualFailureRate - 0.017) < 1e-12)  // 0.068 · (34/68)²
         #expect(abs(flaky.expectedCostSeconds - 1.53) < 1e-9)  // 0.068 · (5 + 10) · 1.5
         #expect(!flaky.hidesDamage)
         #expect(flaky.pytestMarker == "@pytest.mark.flaky(reruns=2, reruns_delay=5)")

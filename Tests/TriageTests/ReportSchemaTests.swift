@@ -37,8 +37,9 @@ struct ReportSchemaTests {
         let policy = try #require(scenarios[0]["policy"] as? [String: Any])
         #expect(policy["pytest_marker"] is NSNull)
         #expect(policy.keys.sorted() == [
-            "action", "delay_seconds", "expected_cost_seconds", "never_rerun", "nextest_profile", "only_rerun",
-            "pytest_ini", "pytest_marker", "reason", "rerun_signatures", "reruns", "residual_failure_rate", "target",
+            "action", "delay_seconds", "expected_cost_seconds", "more_runs_needed", "never_rerun", "nextest_profile",
+            "only_rerun", "pytest_ini", "pytest_marker", "reason", "rerun_signatures", "reruns",
+            "residual_failure_rate", "residual_failure_rate_ci95", "target",
         ])
         #expect(policy["pytest_ini"] is NSNull)
         #expect(policy["nextest_profile"] is NSNull)
@@ -58,7 +59,7 @@ struct ReportSchemaTests {
         var shuffledSweep = sweep
         shuffledSweep.records.shuffle(using: &generator)
         shuffledSweep.rerunEvidence = RerunEvidence(
-            failureRate: Fixtures.evidence.failureRate,
+            failures: Fixtures.evidence.failures, runs: Fixtures.evidence.runs,
             rerunFailureRates: Fixtures.evidence.rerunFailureRates.shuffled(using: &generator), runSeconds: 10
         )
         #expect(shuffledSweep.records != sweep.records)
@@ -93,13 +94,18 @@ struct ReportSchemaTests {
                             "seeds": [102], "replay": "chaos-run replay s.yaml --seed 102 --variant default"}],
             "policy": {"action": "rerun", "reruns": 1, "delay_seconds": 30, "only_rerun": ["^StatusError:"],
                        "never_rerun": [], "residual_failure_rate": 0.0005, "expected_cost_seconds": 10,
+                       "residual_failure_rate_ci95": [0.00001, 0.0009], "more_runs_needed": null,
                        "pytest_marker": "@pytest.mark.flaky(reruns=1, reruns_delay=30)", "target": 0.001,
                        "reason": "hand-written"},
             "blind_policy": {"reruns": 2, "delay_seconds": 5, "residual_failure_rate": 0.01,
                              "expected_cost_seconds": 3, "hides_damage": false,
                              "pytest_marker": "@pytest.mark.flaky(reruns=2, reruns_delay=5)"},
-            "rerun_evidence": {"failure_rate": 0.25, "run_seconds": 10,
-                               "candidates": [{"delay_seconds": 30, "failure_rate": 0.002, "trials": 500}]},
+            "rerun_evidence": {"failure_rate": 0.25, "failures": 1, "runs": 4, "run_seconds": 10,
+                               "candidates": [{"delay_seconds": 30, "failure_rate": 0.002, "failures": 1, "trials": 500,
+                                               "failure_rate_ci95": [0.0001, 0.0112], "clustered": false,
+                                               "chain": [{"rerun": 1, "failures": 1, "trials": 500,
+                                                          "failure_rate": 0.002, "failure_rate_ci95": [0.0001, 0.0112]}]
+                                              }]},
             "virtual_seconds": 12.5, "wall_seconds": 0.75, "incomplete": true
           }]
         }
@@ -118,7 +124,10 @@ struct ReportSchemaTests {
         #expect(scenario.policy.onlyRerun == ["^StatusError:"])
         #expect(scenario.policy.rerunSignatures.isEmpty)
         #expect(scenario.policy.pytestIni == nil)
-        #expect(scenario.rerunEvidence?.candidates == [.init(delaySeconds: 30, failureRate: 0.002, trials: 500)])
+        let candidate = try #require(scenario.rerunEvidence?.candidates.first)
+        #expect((candidate.delaySeconds, candidate.failures, candidate.trials) == (30, 1, 500))
+        #expect(candidate.chain.map(\.trials) == [500])
+        #expect(scenario.policy.residualFailureRateCI95 == [0.00001, 0.0009])
         #expect(scenario.wallSeconds == 0.75)
     }
 

@@ -34,14 +34,15 @@ enum Fixtures {
         }
     }
 
-    /// p = 6.8%; reruns right away mostly fail, reruns 30 s later mostly pass; a run takes 10 s.
+    /// p = 68 of 1000; reruns right away mostly fail, reruns 30 s later mostly pass (each delay rerun once per
+    /// failure); a run takes 10 s.
     static let evidence = RerunEvidence(
-        failureRate: 0.068,
+        failures: 68, runs: 1000,
         rerunFailureRates: [
-            .init(delaySeconds: 120, failureRate: 0.02, trials: 68),
-            .init(delaySeconds: 0, failureRate: 0.9, trials: 68),
-            .init(delaySeconds: 30, failureRate: 0.04, trials: 68),
-            .init(delaySeconds: 5, failureRate: 0.5, trials: 68),
+            .init(delaySeconds: 120, failures: 1, trials: 68),
+            .init(delaySeconds: 0, failures: 61, trials: 68),
+            .init(delaySeconds: 30, failures: 3, trials: 68),
+            .init(delaySeconds: 5, failures: 34, trials: 68),
         ],
         runSeconds: 10
     )

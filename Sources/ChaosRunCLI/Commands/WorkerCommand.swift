@@ -59,7 +59,7 @@ struct WorkerCommand: ParsableCommand {
         }
         let run = runner.run(
             seed: job.seed, variant: job.variant, rerunAfter: job.rerunAfterNanoseconds.map { .nanoseconds($0) },
-            traceCapacity: job.traceCapacity)
+            reruns: job.rerunCount, traceCapacity: job.traceCapacity)
         return SweepJobResult(run, job: job)
     }
 }

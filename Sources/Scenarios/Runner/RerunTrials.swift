@@ -5,9 +5,10 @@ import Triage
 /// sweep and `chaos-run run`, so that both measure the same way.
 ///
 /// Only a variant whose failures are all transient is measured: damaging, hang, timeout, crash and violation
-/// failures are never rerun, so their q(d) would decide nothing. Each failed seed is rerun once per candidate delay,
-/// inside its own world (the seed replays exactly up to its failure, then waits the delay while the faults keep their
-/// schedule).
+/// failures are never rerun, so their q(d) would decide nothing. Each failed seed is rerun per candidate delay, inside
+/// its own world (the seed replays exactly up to its failure, then waits the delay while the faults keep their
+/// schedule), in a chain of up to `max_reruns` reruns that stops at the first pass, as a CI policy would: rerun 1
+/// measures q(d), rerun j the conditional q_j (failures cluster when faults come in episodes).
 public enum RerunTrials {
     public struct Trial: Sendable, Equatable {
         public var seed: UInt64
@@ -26,26 +27,33 @@ public enum RerunTrials {
         }
     }
 
-    /// The evidence from the first-run records, each trial's result (true: the rerun passed; a trial that crashed
-    /// counts as failed), and the workload durations of the first runs.
+    /// The evidence from the first-run records, each trial's chain of results (true: that rerun passed; a trial
+    /// that crashed counts as one failed rerun), and the workload durations of the first runs.
     public static func evidence(
-        records: [SeedRecord], delays: [Duration], results: [(trial: Trial, passed: Bool)], workloadSeconds: [Double]
+        records: [SeedRecord], delays: [Duration], results: [(trial: Trial, reruns: [Bool])], workloadSeconds: [Double]
     ) -> RerunEvidence? {
         guard !results.isEmpty else { return nil }
-        var trials = Array(repeating: 0, count: delays.count)
-        var failures = Array(repeating: 0, count: delays.count)
-        for (trial, passed) in results {
-            trials[trial.delayIndex] += 1
-            if !passed { failures[trial.delayIndex] += 1 }
-        }
+        var chains = Array(repeating: [[Bool]](), count: delays.count)
+        for (trial, reruns) in results { chains[trial.delayIndex].append(reruns.isEmpty ? [false] : reruns) }
         let candidates = delays.indices.compactMap { index -> RerunEvidence.Candidate? in
-            guard trials[index] > 0 else { return nil }
+            guard !chains[index].isEmpty else { return nil }
             return RerunEvidence.Candidate(
-                delaySeconds: delays[index].secondsDouble,
-                failureRate: Double(failures[index]) / Double(trials[index]), trials: trials[index])
+                delaySeconds: delays[index].secondsDouble, conditional: conditional(chains[index]))
         }
-        let failureRate = Double(records.count { !$0.passed }) / Double(max(1, records.count))
         let runSeconds = workloadSeconds.isEmpty ? 0 : workloadSeconds.reduce(0, +) / Double(workloadSeconds.count)
-        return RerunEvidence(failureRate: failureRate, rerunFailureRates: candidates, runSeconds: runSeconds)
+        return RerunEvidence(
+            failures: records.count { !$0.passed }, runs: records.count, rerunFailureRates: candidates,
+            runSeconds: runSeconds)
+    }
+
+    /// q_j from chains that stop at their first pass: rerun j was tried by every chain longer than j − 1, and failed
+    /// where that entry is false. Entries stop at the first rerun no chain reached.
+    static func conditional(_ chains: [[Bool]]) -> [RerunEvidence.Count] {
+        var counts: [RerunEvidence.Count] = []
+        for j in 0..<(chains.map(\.count).max() ?? 0) {
+            let reached = chains.filter { $0.count > j }
+            counts.append(RerunEvidence.Count(failures: reached.count { !$0[j] }, trials: reached.count))
+        }
+        return counts
     }
 }

@@ -81,12 +81,14 @@ public final class ScenarioRunner: @unchecked Sendable {
 
     /// Runs one seed of `variant`, which must be one the driver declares. With `rerunAfter`, a
     /// seed whose failure is transient waits that long in the same world (faults keep their schedule) and runs the
-    /// workload again; `SeedRun.rerunPassed` says how that went. `traceCapacity` keeps that many trace events for a
-    /// timeline (the digest covers every event regardless).
+    /// workload again, up to `reruns` times (`rerunAfter` apart, stopping at the first pass, as a CI rerun policy
+    /// does); `SeedRun.rerunPassed` and `rerunResults` say how that went. `traceCapacity` keeps that many trace events
+    /// for a timeline (the digest covers every event regardless).
     public func run(
-        seed: UInt64, variant: VariantName, rerunAfter: Duration? = nil, traceCapacity: Int = 0,
+        seed: UInt64, variant: VariantName, rerunAfter: Duration? = nil, reruns: Int = 1, traceCapacity: Int = 0,
         powerLosses: ScenarioWorld.PowerLossPlan = .scheduled
     ) -> SeedRun {
+        precondition(reruns >= 1, "a rerun chain has at least one rerun")
         precondition(driver.variants.contains(variant), "'\(variant)' is not a variant of '\(driver.name)'")
         let scenario = self.scenario
         let fixtures = self.fixtures
@@ -94,7 +96,8 @@ public final class ScenarioRunner: @unchecked Sendable {
         let component = driver.name
         let invariants = Set(self.invariants)
         let configuration = SimulationConfiguration(
-            timeLimit: scenario.timeLimit + (rerunAfter ?? .zero), traceCapacity: traceCapacity)
+            timeLimit: scenario.timeLimit + (rerunAfter ?? .zero) * (rerunAfter == nil ? 0 : reruns),
+            traceCapacity: traceCapacity)
         let box = RunBox()
         let result = Simulation(seed: seed, configuration: configuration).run { simulation in
             let world = try ScenarioWorld(
@@ -118,11 +121,19 @@ public final class ScenarioRunner: @unchecked Sendable {
             for violation in violations { simulation.trace("invariant", violation.message) }
             box.figures = await workload.figures()
             if let delay = rerunAfter, failure != nil, violations.isEmpty {
-                try await simulation.clock.sleep(for: delay)
-                simulation.trace("workload", "rerun after \(delay.formattedSeconds)")
-                let again = await workload.perform(pass: 1)
-                let afterwards = await workload.violations().filter { invariants.contains($0.invariant) }
-                box.rerunPassed = again == nil && afterwards.isEmpty
+                for pass in 1...reruns {
+                    try await simulation.clock.sleep(for: delay)
+                    // The first rerun's event reads as it always has, so its digest stays comparable.
+                    let label = pass == 1 ? "rerun" : "rerun \(pass)"
+                    simulation.trace("workload", "\(label) after \(delay.formattedSeconds)")
+                    let again = await workload.perform(pass: pass)
+                    let afterwards = await workload.violations().filter { invariants.contains($0.invariant) }
+                    let passed = again == nil && afterwards.isEmpty
+                    box.rerunResults.append(passed)
+                    // Damage from a rerun ends the chain: a policy never reruns past it.
+                    if passed || !afterwards.isEmpty { break }
+                }
+                box.rerunPassed = box.rerunResults.last == true
             }
             world.shutDown()
             return FailureClassifier.WorkloadReport(failure: failure, violations: violations)
@@ -136,6 +147,7 @@ public final class ScenarioRunner: @unchecked Sendable {
             replay: replay.instruction(file: file, seed: seed, variant: variant.rawValue),
             workloadSeconds: box.workloadSeconds,
             rerunPassed: failure?.kind == .transient ? box.rerunPassed : nil,
+            rerunResults: failure?.kind == .transient ? box.rerunResults : [],
             diskChangingOperations: box.diskChangingOperations, crashPointOperation: box.crashPointOperation,
             summaryLines: result.summaryLines, trace: result.trace.events)
     }
@@ -145,6 +157,7 @@ public final class ScenarioRunner: @unchecked Sendable {
 private final class RunBox: @unchecked Sendable {
     var workloadSeconds = 0.0
     var rerunPassed: Bool?
+    var rerunResults: [Bool] = []
     var figures = SeedFigures()
     var diskChangingOperations = 0
     var crashPointOperation: String?

@@ -4,7 +4,7 @@ import Triage
 /// (`ComponentDriver.makeWorkload`); the runner runs it, checks it and classifies what happened. Used on the
 /// simulation's thread only.
 public protocol ScenarioWorkload: AnyObject {
-    /// Runs the workload's operations once, as one CI test run does; `pass` is 0 for the first run and 1 for a rerun
+    /// Runs the workload's operations once, as one CI test run does; `pass` is 0 for the first run and n for rerun n
     /// in the same world. Returns why the run failed, or nil when it passed.
     func perform(pass: Int) async -> WorkloadFailure?
     /// What is broken in the world now, checked after the workload ran: typed violations, never prose to parse.

@@ -14,6 +14,8 @@ public struct SeedRun: Sendable {
     /// With `rerunAfter`: whether the failed workload, run again that long after its failure in the same world,
     /// passed; nil when no rerun was made (the seed passed, or its failure is not transient).
     public var rerunPassed: Bool?
+    /// Each rerun of the chain in order, true for the one that passed (always the last, if any passed).
+    public var rerunResults: [Bool]
     /// Operations of the component's run that could change its disk (`SimFileSystem.OperationKind.changesDisk`): the
     /// crash points a crash-consistency check tries.
     public var diskChangingOperations: Int

@@ -17,7 +17,8 @@ public struct InProcessSweepExecutor: SweepExecutor {
             if let runner = runners[job.file] {
                 let run = runner.run(
                     seed: job.seed, variant: job.variant,
-                    rerunAfter: job.rerunAfterNanoseconds.map { .nanoseconds($0) }, traceCapacity: job.traceCapacity)
+                    rerunAfter: job.rerunAfterNanoseconds.map { .nanoseconds($0) }, reruns: job.rerunCount,
+                    traceCapacity: job.traceCapacity)
                 outcome = .finished(SweepJobResult(run, job: job))
             } else {
                 outcome = .finished(.failed("no runner for scenario file '\(job.file)'"))

@@ -7,18 +7,26 @@ public struct SweepJob: Codable, Sendable, Equatable {
     public var seed: UInt64
     /// Nanoseconds between a transient failure and its rerun, for measuring q(d); nil for a plain run.
     public var rerunAfterNanoseconds: Int64?
+    /// With `rerunAfterNanoseconds`: how many reruns the chain may make, stopping at the first pass (nil: one). More
+    /// than one measures q_j and validates a policy of k reruns.
+    public var reruns: Int?
     /// Keep trace events and send them back (check-determinism uses them to show the first difference).
     public var trace: Bool
 
     public init(
-        file: String, variant: VariantName, seed: UInt64, rerunAfterNanoseconds: Int64? = nil, trace: Bool = false
+        file: String, variant: VariantName, seed: UInt64, rerunAfterNanoseconds: Int64? = nil, reruns: Int? = nil,
+        trace: Bool = false
     ) {
         self.file = file
         self.variant = variant
         self.seed = seed
         self.rerunAfterNanoseconds = rerunAfterNanoseconds
+        self.reruns = reruns
         self.trace = trace
     }
+
+    /// The chain length `ScenarioRunner.run` takes.
+    public var rerunCount: Int { max(1, reruns ?? 1) }
 
     /// The trace capacity a run of this job keeps: every event when the job asks for the trace.
     public var traceCapacity: Int { trace ? Self.fullTraceCapacity : 0 }

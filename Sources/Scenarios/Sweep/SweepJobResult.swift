@@ -7,17 +7,21 @@ public struct SweepJobResult: Codable, Sendable {
     /// Virtual seconds the workload's first run took.
     public var workloadSeconds: Double
     public var rerunPassed: Bool?
+    /// Each rerun of the chain, in order (true: passed); nil when no rerun was made.
+    public var rerunResults: [Bool]?
     /// Trace events as timeline lines, when the job asked for them.
     public var trace: [String]?
     /// Set instead of a record when the job could not be run at all (the file no longer loads, say).
     public var error: String?
 
     public init(
-        record: SeedRecord?, workloadSeconds: Double, rerunPassed: Bool?, trace: [String]?, error: String?
+        record: SeedRecord?, workloadSeconds: Double, rerunPassed: Bool?, rerunResults: [Bool]? = nil,
+        trace: [String]?, error: String?
     ) {
         self.record = record
         self.workloadSeconds = workloadSeconds
         self.rerunPassed = rerunPassed
+        self.rerunResults = rerunResults
         self.trace = trace
         self.error = error
     }
@@ -26,7 +30,7 @@ public struct SweepJobResult: Codable, Sendable {
     public init(_ run: SeedRun, job: SweepJob) {
         self.init(
             record: run.record, workloadSeconds: run.workloadSeconds, rerunPassed: run.rerunPassed,
-            trace: job.trace ? run.trace.map(\.timelineLine) : nil, error: nil)
+            rerunResults: run.rerunResults.isEmpty ? nil : run.rerunResults, trace: job.trace ? run.trace.map(\.timelineLine) : nil, error: nil)
     }
 
     /// A job that could not run.

@@ -139,7 +139,7 @@ public struct SweepPlan: Sendable {
             for trial in RerunTrials.trials(for: records[key] ?? [], delays: target.scenario.rerun.delays) {
                 jobs.append(SweepJob(
                     file: target.file, variant: key.variant, seed: trial.seed,
-                    rerunAfterNanoseconds: trial.delay.nanosecondsClamped))
+                    rerunAfterNanoseconds: trial.delay.nanosecondsClamped, reruns: target.scenario.rerun.rerunsMax))
                 owners.append((key, trial))
             }
         }
@@ -147,12 +147,12 @@ public struct SweepPlan: Sendable {
         let reruns = try execute(jobs, on: executor, label: "reruns", progress: progress, isInterrupted) {
             $0.rerunPassed != true
         }
-        var outcomes: [Key: [(trial: RerunTrials.Trial, passed: Bool)]] = [:]
+        var outcomes: [Key: [(trial: RerunTrials.Trial, reruns: [Bool])]] = [:]
         for (index, outcome) in reruns.outcomes.enumerated() {
             guard let outcome else { continue }
             // A rerun that crashed counts as failed.
-            let passed = outcome.result?.rerunPassed == true
-            outcomes[owners[index].key, default: []].append((owners[index].trial, passed))
+            let chain = outcome.result?.rerunResults ?? [outcome.result?.rerunPassed == true]
+            outcomes[owners[index].key, default: []].append((owners[index].trial, chain))
         }
         var evidence: [Key: RerunEvidence] = [:]
         for key in keys {

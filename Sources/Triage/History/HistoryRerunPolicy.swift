@@ -3,7 +3,8 @@
 /// CI retries immediately and the files record no delay, so q is measured at one delay only, 0 s.
 ///
 /// Rules: never failed → `none`; never passed → `fix` (a rerun cannot make it pass); otherwise the chooser's
-/// cheapest policy reaching the target, or `quarantine`. Without any retry after a failure q is unmeasured and every
+/// cheapest policy whose 95% upper bound reaches the target, `insufficient_evidence` (with how many more runs
+/// would settle it) or `quarantine`. Without any retry after a failure q is unmeasured and every
 /// rerun is assumed to fail, as the simulator assumes for unmeasured sweeps: a guess is what this replaces.
 public enum HistoryRerunPolicy {
     public static func derive(_ test: TestStatistics, settings: RerunSettings) -> ScenarioReport.Policy {
@@ -24,18 +25,18 @@ public enum HistoryRerunPolicy {
         let measured = test.reruns > 0
         let evidence = measured
             ? RerunEvidence(
-                failureRate: test.failureRate,
-                rerunFailureRates: [.init(delaySeconds: 0, failureRate: test.rerunFailureRate!, trials: test.reruns)],
+                failures: test.failedRuns, runs: test.runs,
+                rerunFailureRates: [.init(delaySeconds: 0, failures: test.rerunFailures, trials: test.reruns)],
                 runSeconds: test.attemptSecondsMean ?? 0
             )
             : ScenarioReport.Policy.assumingEveryRerunFails(
-                failureRate: test.failureRate, settings: RerunSettings(delaysSeconds: [0], target: target)
+                failures: test.failedRuns, runs: test.runs, settings: RerunSettings(delaysSeconds: [0], target: target)
             )
         let types = rerunPatterns(test.signatures)
         let chooser = RerunPolicyChooser(target: target, rerunsMax: settings.rerunsMax)
         var policy = chooser.choose(evidence, onlyRerun: types ?? [])
         policy.rerunSignatures = ids
-        var reason = self.reason(policy, test: test, measured: measured, settings: settings)
+        var reason = self.reason(policy, test: test, evidence: evidence, measured: measured, settings: settings)
         if policy.action == .rerun, types == nil {
             reason += "; only_rerun is left out because some failures name no error type"
         }
@@ -59,28 +60,16 @@ public enum HistoryRerunPolicy {
     }
 
     private static func reason(
-        _ policy: RerunPolicy, test: TestStatistics, measured: Bool, settings: RerunSettings
+        _ policy: RerunPolicy, test: TestStatistics, evidence: RerunEvidence, measured: Bool, settings: RerunSettings
     ) -> String {
-        let p = "p = \(ReportFormat.percent(test.failureRate)) (\(test.failedRuns) of \(test.runs) runs)"
-        let target = ReportFormat.percent(settings.target)
-        guard measured, let q = test.rerunFailureRate else {
-            if policy.action == .none { return "\(p) ≤ the target \(target): no reruns needed" }
+        guard measured || policy.action == .none else {
+            let p = "p = \(ReportFormat.percent(test.failureRate)) (\(test.failedRuns) of \(test.runs) runs)"
             return "\(p), and no run retried it after a failure, so q is unmeasured and every rerun is assumed to "
                 + "fail: quarantine until CI records retries (e.g. Surefire's rerunFailingTestsCount) or the cause "
                 + "is fixed"
         }
-        let interval = test.rerunFailureRateCI95
-        let qText = "q = \(ReportFormat.percent(q)) (\(test.rerunFailures) of \(test.reruns) retries within runs "
-            + "failed; 95% CI [\(ReportFormat.percent(interval.lower)), \(ReportFormat.percent(interval.upper))])"
-        switch policy.action {
-        case .none:
-            return "\(p) ≤ the target \(target): no reruns needed"
-        case .rerun:
-            let count = policy.reruns == 1 ? "1 rerun leaves" : "\(policy.reruns) reruns leave"
-            return "\(p), \(qText): \(count) \(ReportFormat.percent(policy.residualFailureRate)) ≤ \(target)"
-        case .quarantine, .fix:
-            return "\(p), \(qText): even \(settings.rerunsMax) reruns leave "
-                + "\(ReportFormat.percent(policy.residualFailureRate)) > \(target): quarantine until the cause is fixed"
-        }
+        var rules = PolicyReason(evidence: evidence, measured: measured, settings: settings, unit: "runs")
+        rules.rerunNoun = "retries within runs"
+        return rules.text(policy)
     }
 }

@@ -10,13 +10,21 @@ public struct RerunPolicy: Sendable, Equatable, Codable {
         /// Transient failures that no affordable rerun policy brings under the target: take the test out of the
         /// blocking set until it is fixed.
         case quarantine
+        /// Transient failures whose measured rates would reach the target, but over too few trials for the upper
+        /// confidence bound to: `moreRunsNeeded` says how many more runs would settle it. A guess is what this refuses.
+        case insufficientEvidence = "insufficient_evidence"
     }
 
     public var action: Action
     public var reruns: Int
     public var delaySeconds: Double
-    /// Residual failure rate with the policy applied: p · q(d)^k.
+    /// Residual failure rate with the policy applied, as a point estimate: p · q(d)^k.
     public var residualFailureRate: Double
+    /// Its 95% interval from the Wilson bounds of p and q (see `RerunResidual`); the upper end is what the chooser
+    /// compared with the target. Nil where nothing was estimated (nothing failed, or `fix`).
+    public var residualCI95: WilsonInterval?
+    /// For `insufficientEvidence`: how many more runs at the measured rates would let a policy reach the target.
+    public var moreRunsNeeded: Int?
     /// Expected extra seconds per run that the reruns cost.
     public var expectedCostSeconds: Double
     /// pytest-rerunfailures' `only_rerun`: regular expressions searched in the failing test's `Type: message` text,
@@ -28,13 +36,15 @@ public struct RerunPolicy: Sendable, Equatable, Codable {
 
     public init(
         action: Action, reruns: Int = 0, delaySeconds: Double = 0, residualFailureRate: Double,
-        expectedCostSeconds: Double = 0, onlyRerun: [String] = [], rerunSignatures: [String] = [],
-        neverRerun: [String] = []
+        residualCI95: WilsonInterval? = nil, moreRunsNeeded: Int? = nil, expectedCostSeconds: Double = 0,
+        onlyRerun: [String] = [], rerunSignatures: [String] = [], neverRerun: [String] = []
     ) {
         self.action = action
         self.reruns = reruns
         self.delaySeconds = delaySeconds
         self.residualFailureRate = residualFailureRate
+        self.residualCI95 = residualCI95
+        self.moreRunsNeeded = moreRunsNeeded
         self.expectedCostSeconds = expectedCostSeconds
         self.onlyRerun = onlyRerun
         self.rerunSignatures = rerunSignatures

@@ -32,7 +32,7 @@ extension ScenarioReport {
         /// Evaluates the blind policy of `settings`. Without measured evidence every rerun is assumed to fail
         /// (q = 1), the same assumption the derived policy makes, so the blind residual is the failure rate itself.
         public static func evaluate(
-            signatures: [SignatureSummary], failureRate: Double, evidence: RerunEvidence?, settings: RerunSettings
+            signatures: [SignatureSummary], failed: Int, runs: Int, evidence: RerunEvidence?, settings: RerunSettings
         ) -> BlindPolicy {
             let reruns = settings.blindReruns
             let delay = settings.blindDelaySeconds
@@ -42,7 +42,7 @@ extension ScenarioReport {
                     hidesDamage: false
                 )
             }
-            let measured = evidence ?? Policy.assumingEveryRerunFails(failureRate: failureRate, settings: settings)
+            let measured = evidence ?? Policy.assumingEveryRerunFails(failures: failed, runs: runs, settings: settings)
             let (residual, cost) = RerunPolicyChooser()
                 .evaluate(reruns: reruns, delaySeconds: delay, evidence: measured)
             return BlindPolicy(

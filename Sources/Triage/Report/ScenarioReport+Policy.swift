@@ -6,7 +6,8 @@ extension ScenarioReport {
     /// - any damaging, hang, timeout, crash or violation signature: `fix`, listing those in `never_rerun`, because a
     ///   passing rerun would hide a real defect; nothing is rerun (`only_rerun` is empty);
     /// - only transient signatures: the cheapest rerun policy `RerunPolicyChooser` finds for the measured evidence,
-    ///   for those signatures (`rerun_signatures`), or `quarantine` when none reaches the target. `only_rerun` holds
+    ///   for those signatures (`rerun_signatures`), `insufficient_evidence` when the estimates would reach the
+    ///   target but their 95% upper bounds do not, or `quarantine` when none reaches the target. `only_rerun` holds
     ///   the real error patterns the scenario names for them (`rerun.real_errors`), and is empty, with the reason
     ///   saying so, when some signature has none: a signature id never matches a real failure's text. Without measured
     ///   evidence every rerun is assumed to fail (q = 1 at every delay), which means `quarantine` unless the failure
@@ -25,8 +26,13 @@ extension ScenarioReport {
         public var rerunSignatures: [String]
         /// Signatures that must never be rerun; sorted.
         public var neverRerun: [String]
-        /// The failure rate CI would still see with the policy applied.
+        /// The failure rate CI would still see with the policy applied, as a point estimate.
         public var residualFailureRate: Double
+        /// Its 95% interval [lower, upper] from the Wilson bounds of p and q; the chooser held the upper end to the
+        /// target. Nil when nothing failed or the action is `fix`.
+        public var residualFailureRateCI95: [Double]?
+        /// For `insufficient_evidence`: how many more runs (seeds) at the measured rates would settle the policy.
+        public var moreRunsNeeded: Int?
         /// Expected extra seconds per run the reruns cost.
         public var expectedCostSeconds: Double
         /// The policy as a pytest-rerunfailures marker, as pytest.ini options and as a nextest profile; nil unless
@@ -47,6 +53,8 @@ extension ScenarioReport {
             rerunSignatures = policy.rerunSignatures.sorted()
             neverRerun = policy.neverRerun.sorted()
             residualFailureRate = policy.residualFailureRate
+            residualFailureRateCI95 = policy.residualCI95.map { [$0.lower, $0.upper] }
+            moreRunsNeeded = policy.moreRunsNeeded
             expectedCostSeconds = policy.expectedCostSeconds
             self.target = target
             self.reason = reason
@@ -63,16 +71,19 @@ extension ScenarioReport {
         public var rerunPolicy: RerunPolicy {
             RerunPolicy(
                 action: action, reruns: reruns, delaySeconds: delaySeconds, residualFailureRate: residualFailureRate,
-                expectedCostSeconds: expectedCostSeconds, onlyRerun: onlyRerun, rerunSignatures: rerunSignatures,
-                neverRerun: neverRerun
+                residualCI95: residualFailureRateCI95.map { WilsonInterval(lower: $0[0], upper: $0[1]) },
+                moreRunsNeeded: moreRunsNeeded, expectedCostSeconds: expectedCostSeconds, onlyRerun: onlyRerun,
+                rerunSignatures: rerunSignatures, neverRerun: neverRerun
             )
         }
 
-        /// Derives the policy for a variant from its signatures (in report order), its failure rate and the rerun
-        /// evidence the runner measured (nil when none was measured). The rules are in the type's documentation.
+        /// Derives the policy for a variant from its signatures (in report order), its failed and finished runs and
+        /// the rerun evidence the runner measured (nil when none was measured). The rules are in the type's
+        /// documentation.
         public static func derive(
-            signatures: [SignatureSummary], failureRate: Double, evidence: RerunEvidence?, settings: RerunSettings
+            signatures: [SignatureSummary], failed: Int, runs: Int, evidence: RerunEvidence?, settings: RerunSettings
         ) -> Policy {
+            let failureRate = runs == 0 ? 0 : Double(failed) / Double(runs)
             let target = settings.target
             if signatures.isEmpty {
                 let none = RerunPolicy(action: .none, residualFailureRate: 0)
@@ -86,22 +97,23 @@ extension ScenarioReport {
                 return Policy(policy, target: target, reason: fixReason(blocking))
             }
             let chooser = RerunPolicyChooser(target: target, rerunsMax: settings.rerunsMax)
-            let measured = evidence ?? assumingEveryRerunFails(failureRate: failureRate, settings: settings)
+            let measured = evidence ?? assumingEveryRerunFails(failures: failed, runs: runs, settings: settings)
             let ids = signatures.map(\.id)
             let real = RealErrorPattern.resolve(ids, in: settings.realErrors)
             var policy = chooser.choose(measured, onlyRerun: real.unmapped.isEmpty ? real.patterns : [])
             policy.rerunSignatures = ids
-            var reason = rerunReason(policy, evidence: measured, measured: evidence != nil, settings: settings)
+            var reason = PolicyReason(evidence: measured, measured: evidence != nil, settings: settings, unit: "seeds")
+                .text(policy)
             if policy.action == .rerun, !real.unmapped.isEmpty { reason += unrestrictedNote(real.unmapped) }
             return Policy(policy, target: target, reason: reason)
         }
 
         /// Evidence for a sweep whose reruns were never measured: q = 1 at every delay, so no rerun ever helps. The run
         /// time is unknown too, so costs count only the delays (an underestimate, which is never used to choose).
-        static func assumingEveryRerunFails(failureRate: Double, settings: RerunSettings) -> RerunEvidence {
+        static func assumingEveryRerunFails(failures: Int, runs: Int, settings: RerunSettings) -> RerunEvidence {
             RerunEvidence(
-                failureRate: failureRate,
-                rerunFailureRates: settings.delaysSeconds.map { .init(delaySeconds: $0, failureRate: 1, trials: 0) },
+                failures: failures, runs: runs,
+                rerunFailureRates: settings.delaysSeconds.map { .init(delaySeconds: $0, failures: 0, trials: 0) },
                 runSeconds: 0
             )
         }
@@ -123,45 +135,6 @@ extension ScenarioReport {
             let others = unmapped.count > 1 ? " and \(unmapped.count - 1) more" : ""
             return "; only_rerun is left out, so the reruns apply to every failure, because rerun.real_errors in the "
                 + "scenario names no real error pattern for \(unmapped[0])\(others)"
-        }
-
-        private static func rerunReason(
-            _ policy: RerunPolicy, evidence: RerunEvidence, measured: Bool, settings: RerunSettings
-        ) -> String {
-            let p = ReportFormat.percent(evidence.failureRate)
-            let target = ReportFormat.percent(settings.target)
-            switch policy.action {
-            case .none:
-                return "p = \(p) ≤ the target \(target): no reruns needed"
-            case .rerun:
-                let candidate = evidence.rerunFailureRates.first { $0.delaySeconds == policy.delaySeconds }
-                let q = candidate?.failureRate ?? 1
-                let delay = ReportFormat.seconds(policy.delaySeconds)
-                let sample = candidate.map {
-                    " (\(Int(($0.failureRate * Double($0.trials)).rounded())) of \($0.trials) reruns failed)"
-                } ?? ""
-                let spacing = policy.reruns == 1
-                    ? "1 rerun \(delay) after a failure" : "\(policy.reruns) reruns \(delay) apart"
-                return "p = \(p), q(\(delay)) = \(ReportFormat.percent(q))\(sample): \(spacing) leave "
-                    + "\(ReportFormat.percent(policy.residualFailureRate)) ≤ \(target), costing "
-                    + "\(ReportFormat.seconds(policy.expectedCostSeconds)) per run on average"
-            case .quarantine, .fix:
-                guard measured else {
-                    return "p = \(p) and no rerun was measured, so every rerun is assumed to fail (q = 1): "
-                        + "quarantine until reruns are measured or the cause is fixed"
-                }
-                let rerunsMax = settings.rerunsMax
-                let best = evidence.rerunFailureRates.min {
-                    ($0.failureRate, $0.delaySeconds) < ($1.failureRate, $1.delaySeconds)
-                }
-                guard let best else {
-                    return "p = \(p) > \(target) and no rerun delay was measured: quarantine until the cause is fixed"
-                }
-                return "p = \(p), best q(\(ReportFormat.seconds(best.delaySeconds))) = "
-                    + "\(ReportFormat.percent(best.failureRate)): even \(rerunsMax) reruns leave "
-                    + "\(ReportFormat.percent(policy.residualFailureRate)) > \(target): "
-                    + "quarantine until the cause is fixed"
-            }
         }
     }
 }

@@ -87,10 +87,10 @@ public struct ScenarioReport: Codable, Sendable, Equatable {
             expectation: Expectation(sweep, failureRate: failureRate, damagingRate: damagingRate),
             signatures: signatures,
             policy: Policy.derive(
-                signatures: signatures, failureRate: failureRate, evidence: sweep.rerunEvidence, settings: settings
+                signatures: signatures, failed: failed, runs: runs, evidence: sweep.rerunEvidence, settings: settings
             ),
             blindPolicy: BlindPolicy.evaluate(
-                signatures: signatures, failureRate: failureRate, evidence: sweep.rerunEvidence, settings: settings
+                signatures: signatures, failed: failed, runs: runs, evidence: sweep.rerunEvidence, settings: settings
             ),
             rerunEvidence: sweep.rerunEvidence.map(Evidence.init),
             virtualSeconds: records.reduce(0) { $0 + $1.virtualSeconds },
@@ -102,8 +102,8 @@ public struct ScenarioReport: Codable, Sendable, Equatable {
     public var expectationMet: Bool { expectation?.met ?? true }
 
     /// Whether CI should pass this variant: it is stable, or flaky with failures a measured rerun policy brings under
-    /// the target (or already under it), and its expectation holds. Damage, a broken test, `fix` and `quarantine`
-    /// fail it.
+    /// the target (or already under it), and its expectation holds. Damage, a broken test, `fix`, `quarantine` and
+    /// `insufficient_evidence` (nobody can vouch for it yet) fail it.
     public var passesCI: Bool {
         guard expectationMet else { return false }
         switch verdict {
@@ -113,7 +113,7 @@ public struct ScenarioReport: Codable, Sendable, Equatable {
             switch policy.action {
             case .none: return true
             case .rerun: return policy.residualFailureRate <= policy.target
-            case .fix, .quarantine: return false
+            case .fix, .quarantine, .insufficientEvidence: return false
             }
         }
     }

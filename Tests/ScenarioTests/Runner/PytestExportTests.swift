@@ -17,11 +17,13 @@ struct PytestExportTests {
         let signature = SignatureSummary(
             id: "transient:service-manager:503:read_timeout", summary: "service creation answered 503",
             kind: .transient, count: 40, seeds: [3], replay: "chaos-run replay")
+        // p = 2000 of 40,000 (5%), each failure rerun once at 0 s and none of the 2000 reruns failed: enough
+        // evidence for the upper bounds to reach the target, so the policy is `rerun`.
         let evidence = RerunEvidence(
-            failureRate: 0.05, rerunFailureRates: [.init(delaySeconds: 0, failureRate: 0, trials: 2000)],
+            failures: 2000, runs: 40_000, rerunFailureRates: [.init(delaySeconds: 0, failures: 0, trials: 2000)],
             runSeconds: 2)
         return ScenarioReport.Policy.derive(
-            signatures: [signature], failureRate: 0.05, evidence: evidence, settings: settings)
+            signatures: [signature], failed: 2000, runs: 40_000, evidence: evidence, settings: settings)
     }
 
     @Test("the marker reruns a real read timeout until it passes, and never a damaging failure")
