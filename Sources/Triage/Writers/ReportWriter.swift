@@ -18,21 +18,32 @@ public enum ReportWriter {
 
     /// Writes the four files into `directory`, creating it (and its parents) if needed.
     public static func write(_ report: Report, to directory: String) throws {
+        try writeDirectory(directory, json: report.jsonData, texts: [
+            ("report.md", { MarkdownReport.render(report) }), ("junit.xml", { JUnitReport.render(report) }),
+            ("report.html", { HTMLReport.render(report) }),
+        ])
+    }
+
+    /// Creates `directory` (and its parents) and writes `report.json` from `json`, then each text file, every one
+    /// atomically: the steps every report directory (a sweep's, a triage's) takes.
+    static func writeDirectory(
+        _ directory: String, json: () throws -> Data, texts: [(name: String, render: () -> String)]
+    ) throws {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw ReportWriterError(step: .createDirectory, path: directory, reason: String(describing: error))
         }
-        let json: Data
+        let data: Data
         do {
-            json = try report.jsonData()
+            data = try json()
         } catch {
             throw ReportWriterError(step: .encode, path: "report.json", reason: String(describing: error))
         }
-        try writeAtomically(json, to: path(directory, "report.json"))
-        try writeAtomically(Data(MarkdownReport.render(report).utf8), to: path(directory, "report.md"))
-        try writeAtomically(Data(JUnitReport.render(report).utf8), to: path(directory, "junit.xml"))
-        try writeAtomically(Data(HTMLReport.render(report).utf8), to: path(directory, "report.html"))
+        try writeAtomically(data, to: path(directory, "report.json"))
+        for text in texts {
+            try writeAtomically(Data(text.render().utf8), to: path(directory, text.name))
+        }
     }
 
     /// Writes `data` to a unique temporary file beside `destination`, fsyncs it, and renames it into place.
