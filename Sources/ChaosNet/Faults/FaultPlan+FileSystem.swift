@@ -10,7 +10,7 @@ extension FaultPlan {
     /// `operationError` fault that matches counts the match; the first one that is past its skip count, not
     /// exhausted, and draws its toxicity (per operation) fails the operation.
     func fileSystemDecision(
-        _ kind: SimFileSystem.OperationKind, paths: [String], bytes: Int, available: Int
+        _ kind: SimFileSystem.OperationKind, paths: [String], bytes: Int, available: @autoclosure () -> Int
     ) -> FileSystemDecision {
         guard !fileSystemFaults.isEmpty else { return .proceed }
         let now = nowNanoseconds
@@ -26,7 +26,8 @@ extension FaultPlan {
                 continue
             }
             countMatch(of: fault.name, fired: true)
-            let error = failing.error.error(path: paths[0], needed: bytes, available: available)
+            // The free space is looked up only for the error that needs it, not on every operation.
+            let error = failing.error.error(path: paths[0], needed: bytes, available: available())
             trace("\(fault.name) (operation_error) fails \(kind) \(paths.joined(separator: " → ")): \(error)")
             decision = .fail(error, by: fault.name)
         }

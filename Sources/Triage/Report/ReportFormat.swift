@@ -12,6 +12,13 @@ public enum ReportFormat {
         return String(format: "%.1e", value) + "%"
     }
 
+    /// An interval given as `[lower, upper]`, as "5.4%–8.5%"; "unknown" for anything else (a report read from disk
+    /// may hold a malformed one).
+    public static func percentRange(_ bounds: [Double]) -> String {
+        guard bounds.count == 2 else { return "unknown" }
+        return "\(percent(bounds[0]))–\(percent(bounds[1]))"
+    }
+
     /// Seconds with at most three decimals, trailing zeros dropped: "30 s", "0.25 s".
     public static func seconds(_ seconds: Double) -> String {
         trimmed(String(format: "%.3f", seconds)) + " s"

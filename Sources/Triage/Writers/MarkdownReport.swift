@@ -109,9 +109,7 @@ public enum MarkdownReport {
     }
 
     private static func interval(_ scenario: ScenarioReport) -> String {
-        let bounds = scenario.failureRateCI95
-        guard bounds.count == 2 else { return "unknown" }
-        return "\(ReportFormat.percent(bounds[0]))–\(ReportFormat.percent(bounds[1]))"
+        ReportFormat.percentRange(scenario.failureRateCI95)
     }
 
     private static func seedList(_ seeds: [UInt64]) -> String {

@@ -17,10 +17,9 @@ public enum HTMLReport {
     }
 
     private static func rateRow(_ scenario: ScenarioReport) -> SVGIntervalChart.Row {
-        let bounds = scenario.failureRateCI95.count == 2 ? scenario.failureRateCI95 : [0, 1]
-        return SVGIntervalChart.Row(
-            label: "\(scenario.name) · \(scenario.variant)", rate: scenario.failureRate, lower: bounds[0],
-            upper: bounds[1], styleClass: "verdict-\(scenario.verdict.rawValue)")
+        SVGIntervalChart.Row(
+            label: "\(scenario.name) · \(scenario.variant)", rate: scenario.failureRate,
+            interval: scenario.failureRateCI95, styleClass: "verdict-\(scenario.verdict.rawValue)")
     }
 
     private static func summaryTable(_ scenarios: [ScenarioReport]) -> [String] {
@@ -106,9 +105,6 @@ public enum HTMLReport {
     }
 
     private static func rateText(_ scenario: ScenarioReport) -> String {
-        let bounds = scenario.failureRateCI95
-        let interval = bounds.count == 2
-            ? "\(ReportFormat.percent(bounds[0]))–\(ReportFormat.percent(bounds[1]))" : "unknown"
-        return "\(ReportFormat.percent(scenario.failureRate)) (95% CI \(interval))"
+        "\(ReportFormat.percent(scenario.failureRate)) (95% CI \(ReportFormat.percentRange(scenario.failureRateCI95)))"
     }
 }

@@ -10,6 +10,16 @@ struct SVGIntervalChart {
         var upper: Double
         /// A CSS class for the bar's colour (`verdict-flaky`, …).
         var styleClass: String
+
+        init(label: String, rate: Double, lower: Double, upper: Double, styleClass: String) {
+            (self.label, self.rate, self.lower, self.upper, self.styleClass) = (label, rate, lower, upper, styleClass)
+        }
+
+        /// A row from a report's `[lower, upper]`; a malformed one (read from disk) draws as the whole of [0, 1].
+        init(label: String, rate: Double, interval: [Double], styleClass: String) {
+            let bounds = interval.count == 2 ? interval : [0, 1]
+            self.init(label: label, rate: rate, lower: bounds[0], upper: bounds[1], styleClass: styleClass)
+        }
     }
 
     var rows: [Row]

@@ -38,9 +38,8 @@ public enum TriageHTMLReport {
     }
 
     private static func rateRow(_ test: TriageTestReport) -> SVGIntervalChart.Row {
-        let bounds = test.failureRateCI95.count == 2 ? test.failureRateCI95 : [0, 1]
-        return SVGIntervalChart.Row(label: test.id, rate: test.failureRate, lower: bounds[0], upper: bounds[1],
-                                    styleClass: "verdict-\(test.verdict.rawValue)")
+        SVGIntervalChart.Row(label: test.id, rate: test.failureRate, interval: test.failureRateCI95,
+                             styleClass: "verdict-\(test.verdict.rawValue)")
     }
 
     private static func section(_ test: TriageTestReport) -> [String] {
@@ -48,7 +47,8 @@ public enum TriageHTMLReport {
             "<h2>\(HTMLEscaping.text(test.id))</h2>",
             "<p>Verdict <strong>\(test.verdict.label)</strong>: \(HTMLEscaping.text(test.reason)). Failed in "
                 + "\(test.failedRuns) of \(test.runs) runs, \(ReportFormat.percent(test.failureRate)) "
-                + "(95% CI \(interval(test.failureRateCI95))); fliprate \(ReportFormat.number(test.fliprate.score))"
+                + "(95% CI \(ReportFormat.percentRange(test.failureRateCI95))); "
+                + "fliprate \(ReportFormat.number(test.fliprate.score))"
                 + (test.retriedRuns > 0 ? "; passed on retry in \(test.passedOnRetryRuns) of \(test.retriedRuns)" : "")
                 + ".</p>",
             "<h3>Outcome in each run</h3>",
@@ -82,9 +82,5 @@ public enum TriageHTMLReport {
             }
             return SVGOutcomeStrip.Cell(label: "execution \(index + 1)", outcome: outcome)
         }
-    }
-
-    private static func interval(_ bounds: [Double]) -> String {
-        bounds.count == 2 ? "\(ReportFormat.percent(bounds[0]))–\(ReportFormat.percent(bounds[1]))" : "unknown"
     }
 }
