@@ -28,10 +28,11 @@ struct ReportSchemaTests {
         #expect(scenarios.map { $0["name"] as? String } == ["disk-full", "happy-path", "registry-outage"])
         #expect(scenarios[0].keys.sorted() == [
             "blind_policy", "description", "expectation", "failed", "failure_rate", "failure_rate_ci95", "figures",
-            "file", "first_seed", "incomplete", "name", "passed", "policy", "rerun_evidence", "runs", "seeds",
-            "signatures", "variant", "verdict", "virtual_seconds", "wall_seconds",
+            "file", "first_seed", "incomplete", "name", "passed", "policy", "policy_validation", "rerun_evidence",
+            "runs", "seeds", "signatures", "variant", "verdict", "virtual_seconds", "wall_seconds",
         ])
         #expect(scenarios[0]["rerun_evidence"] is NSNull)
+        #expect(scenarios[0]["policy_validation"] is NSNull)
         #expect(scenarios[0]["figures"] is NSNull)
         #expect(scenarios[0]["expectation"] is NSNull)
         let policy = try #require(scenarios[0]["policy"] as? [String: Any])

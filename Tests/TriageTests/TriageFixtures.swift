@@ -60,6 +60,19 @@ enum Fixtures {
         )
     }
 
+    /// The flaky sweep with its policy checked on 1000 held-out seeds, 3 of which the reruns did not save.
+    static func validatedFlakySweep() -> VariantSweep {
+        var sweep = flakySweep()
+        let policy = ScenarioReport(sweep).policy.rerunPolicy
+        let saved = PolicyValidation.SeedOutcome(failure: .transient, reruns: [false, true])
+        let lost = PolicyValidation.SeedOutcome(failure: .transient, reruns: [false, false])
+        let passed = PolicyValidation.SeedOutcome(failure: nil, reruns: [])
+        let outcomes = Array(repeating: saved, count: 40) + Array(repeating: lost, count: 3)
+            + Array(repeating: passed, count: 957)
+        sweep.policyValidation = PolicyValidation(policy: policy, firstSeed: 1001, outcomes: outcomes)
+        return sweep
+    }
+
     /// 100 seeds, 3 leaving a partial directory and 5 failing with a 503.
     static func damagingSweep() -> VariantSweep {
         let failures: [UInt64: SeedFailure] = [

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Scenarios
 import Triage
 
 struct TriageCommand: ParsableCommand {
@@ -7,7 +8,8 @@ struct TriageCommand: ParsableCommand {
         commandName: "triage",
         abstract: "Reads JUnit XML from CI and reports which tests are flaky, with 95% intervals and rerun policies.",
         discussion: """
-            Each INPUT (a JUnit XML file, or a directory read recursively for .xml files) is one run; with --runs, \
+            Each INPUT (a JUnit XML file, or a directory read recursively for .xml files and other files whose root is \
+            <testsuites> or <testsuite>) is one run; with --runs, \
             each row of the manifest is one more run, with its commit and time. A test is flaky when it passed and \
             failed on the same code: within one run (a pass on retry), or on one commit across runs. Verdicts are \
             flaky, broken (never passes), stable, or insufficient evidence, which says how many more runs would \
@@ -24,6 +26,9 @@ struct TriageCommand: ParsableCommand {
 
             Progress goes to standard error, the summary to standard output, and with --report DIR the files \
             report.json, report.md (schema in reports/README.md) and report.html, a self-contained page with charts.
+
+            Each flaky test gets the cheapest rerun policy whose 95% upper bound reaches --target (default 0.1%), \
+            exported as a pytest-rerunfailures marker, pytest.ini options and a nextest profile.
 
             Exit codes: 0 every file parsed, 1 some files (or manifest rows) were refused and are listed with \
             file:line, 2 bad usage or nothing could be read.
@@ -45,8 +50,17 @@ struct TriageCommand: ParsableCommand {
     @Option(help: "Write report.json, report.md and report.html into this directory (created if needed).")
     var report: String?
 
+    @Option(help: "The residual failure rate a rerun policy must reach, as 0.001 or 0.1%.")
+    var target = "0.1%"
+
+    @Option(help: "The most reruns a policy may use (1...20).")
+    var maxReruns = 5
+
     @Flag(help: "Print no progress.")
     var quiet = false
+
+    /// `--target` as a probability; `validate` has checked it.
+    private var targetRate: Double { ProbabilityText.parse(target) ?? 0 }
 
     func validate() throws {
         guard !inputs.isEmpty || runs != nil else {
@@ -54,6 +68,13 @@ struct TriageCommand: ParsableCommand {
         }
         if let commit, commit.isEmpty || commit.contains(where: \.isWhitespace) {
             throw ValidationError("--commit must be one word (e.g. a SHA), got '\(commit)'.")
+        }
+        guard let rate = ProbabilityText.parse(target), rate > 0, rate < 1 else {
+            throw ValidationError(
+                "--target must be a rate strictly between 0 and 1, as 0.001 or 0.1%, got '\(target)'.")
+        }
+        guard (1...20).contains(maxReruns) else {
+            throw ValidationError("--max-reruns must be between 1 and 20, got \(maxReruns).")
         }
         if let timestamp, RunTimestamp(timestamp) == nil {
             throw ValidationError(
@@ -71,7 +92,8 @@ struct TriageCommand: ParsableCommand {
             }
         }
         let (history, refusals) = read(manifest: manifest)
-        let triage = TriageReport(history: history, manifestRefusals: refusals, settings: HistorySettings())
+        let settings = HistorySettings(rerun: RerunSettings(target: targetRate, rerunsMax: maxReruns))
+        let triage = TriageReport(history: history, manifestRefusals: refusals, settings: settings)
         guard triage.totals.filesRead > 0 else {
             for refusal in triage.refused { printToStandardError(refusal.message) }
             throw BadInput("no JUnit file could be read from the \(triage.totals.runs) runs given")

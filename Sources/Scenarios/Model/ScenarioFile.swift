@@ -94,11 +94,17 @@ public struct RerunSpec: Sendable, Equatable {
     public var blindDelay: Duration
     /// What a real client shows for each transient signature (`real_errors`): the exported `only_rerun` patterns.
     public var realErrors: [RealErrorPattern]
+    /// Held-out seeds the chosen policy is applied to, to check its predicted residual (`validation_seeds`); nil
+    /// for the default, as many as the sweep runs but at most `defaultValidationSeedsMax`; 0 turns validation off.
+    public var validationSeeds: Int?
+
+    /// The most held-out seeds a validation runs unless the file asks for more.
+    public static let defaultValidationSeedsMax = 1000
 
     public init(
         delays: [Duration] = [0, 1, 5, 15, 30, 60, 120].map { .seconds($0) }, target: Double = 0.001,
         rerunsMax: Int = 5, blindReruns: Int = 2, blindDelay: Duration = .seconds(5),
-        realErrors: [RealErrorPattern] = []
+        realErrors: [RealErrorPattern] = [], validationSeeds: Int? = nil
     ) {
         self.delays = delays
         self.target = target
@@ -106,5 +112,11 @@ public struct RerunSpec: Sendable, Equatable {
         self.blindReruns = blindReruns
         self.blindDelay = blindDelay
         self.realErrors = realErrors
+        self.validationSeeds = validationSeeds
+    }
+
+    /// The held-out seeds to validate a policy on, for a sweep of `sweptSeeds` seeds.
+    public func validationSeedCount(sweptSeeds: Int) -> Int {
+        validationSeeds ?? min(sweptSeeds, Self.defaultValidationSeedsMax)
     }
 }

@@ -38,22 +38,11 @@ public enum RerunTrials {
         let candidates = delays.indices.compactMap { index -> RerunEvidence.Candidate? in
             guard !chains[index].isEmpty else { return nil }
             return RerunEvidence.Candidate(
-                delaySeconds: delays[index].secondsDouble, conditional: conditional(chains[index]))
+                delaySeconds: delays[index].secondsDouble, conditional: RerunEvidence.conditional(chains[index]))
         }
         let runSeconds = workloadSeconds.isEmpty ? 0 : workloadSeconds.reduce(0, +) / Double(workloadSeconds.count)
         return RerunEvidence(
             failures: records.count { !$0.passed }, runs: records.count, rerunFailureRates: candidates,
             runSeconds: runSeconds)
-    }
-
-    /// q_j from chains that stop at their first pass: rerun j was tried by every chain longer than j − 1, and failed
-    /// where that entry is false. Entries stop at the first rerun no chain reached.
-    static func conditional(_ chains: [[Bool]]) -> [RerunEvidence.Count] {
-        var counts: [RerunEvidence.Count] = []
-        for j in 0..<(chains.map(\.count).max() ?? 0) {
-            let reached = chains.filter { $0.count > j }
-            counts.append(RerunEvidence.Count(failures: reached.count { !$0[j] }, trials: reached.count))
-        }
-        return counts
     }
 }

@@ -30,7 +30,8 @@ public struct SweepJobResult: Codable, Sendable {
     public init(_ run: SeedRun, job: SweepJob) {
         self.init(
             record: run.record, workloadSeconds: run.workloadSeconds, rerunPassed: run.rerunPassed,
-            rerunResults: run.rerunResults.isEmpty ? nil : run.rerunResults, trace: job.trace ? run.trace.map(\.timelineLine) : nil, error: nil)
+            rerunResults: run.rerunResults.isEmpty ? nil : run.rerunResults,
+            trace: job.trace ? run.trace.map(\.timelineLine) : nil, error: nil)
     }
 
     /// A job that could not run.

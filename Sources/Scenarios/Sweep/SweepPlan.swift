@@ -7,8 +7,9 @@ import Triage
 ///
 /// Phase 1 runs every seed of every variant. Phase 2 reruns each transient failure inside its own world, once per
 /// candidate delay (the seed replays exactly up to the failure, then waits the delay with the faults still on their
-/// schedule), which measures q(d) (`RerunTrials`). Results are indexed by job, never by arrival, so the executor's
-/// parallelism cannot change a report.
+/// schedule), which measures q(d) (`RerunTrials`). Phase 3 applies each variant's chosen policy to held-out seeds
+/// and compares the residual it leaves with the prediction (`PolicyValidation`). Results are indexed by job, never by
+/// arrival, so the executor's parallelism cannot change a report.
 public struct SweepPlan: Sendable {
     /// One scenario's runner and the variants the plan runs of it.
     public struct Target: Sendable {
@@ -105,20 +106,28 @@ public struct SweepPlan: Sendable {
                 progress: progress, isInterrupted: isInterrupted)
             interrupted = isInterrupted()
         }
-        let sweeps = keys.map { key -> VariantSweep in
-            let scenario = targets[key.target].scenario
+        func sweep(_ key: Key, validation: PolicyValidation?) -> VariantSweep {
+            let target = targets[key.target]
+            let scenario = target.scenario
             let expectation = scenario.expectation(for: key.variant)
             let requested = seedCount ?? scenario.seedCount
             let finished = records[key] ?? []
             return VariantSweep(
                 scenario: scenario.name, description: scenario.description, variant: key.variant.rawValue,
-                file: targets[key.target].file, requestedSeeds: requested, firstSeed: firstSeed, records: finished,
-                rerunEvidence: evidence[key], rerunSettings: scenario.rerun.settings,
+                file: target.file, requestedSeeds: requested, firstSeed: firstSeed, records: finished,
+                rerunEvidence: evidence[key], rerunSettings: scenario.rerun.settings, policyValidation: validation,
                 maxFailureRate: expectation?.maxFailureRate, minFailureRate: expectation?.minFailureRate,
                 maxDamagingRate: expectation?.maxDamagingRate, wallSeconds: wall[key] ?? 0,
-                replay: targets[key.target].runner.replay,
-                incomplete: finished.count < requested)
+                replay: target.runner.replay, incomplete: finished.count < requested)
         }
+        var validations: [Key: PolicyValidation] = [:]
+        if !interrupted {
+            let policies = keys.map { ScenarioReport(sweep($0, validation: nil)).policy.rerunPolicy }
+            validations = try validatePolicies(
+                keys: keys, policies: policies, executor: executor, progress: progress, isInterrupted: isInterrupted)
+            interrupted = isInterrupted()
+        }
+        let sweeps = keys.map { sweep($0, validation: validations[$0]) }
         return Outcome(sweeps: sweeps, interrupted: interrupted)
     }
 
@@ -162,6 +171,66 @@ public struct SweepPlan: Sendable {
                 workloadSeconds: workloadSeconds[key] ?? [])
         }
         return evidence
+    }
+
+    /// Phase 3: each variant's chosen policy applied to held-out seeds — the `validation_seeds` after the swept
+    /// range, which measured neither p nor q — one job per seed with the policy's k reruns d apart
+    /// (`PolicyValidation`). Only a `rerun` policy, or `none` for failures already under the target, predicts a
+    /// residual to check; a variant whose validation did not finish (interrupted) gets none.
+    private func validatePolicies(
+        keys: [Key], policies: [RerunPolicy], executor: some SweepExecutor, progress: (any SweepProgress)?,
+        isInterrupted: @escaping @Sendable () -> Bool
+    ) throws -> [Key: PolicyValidation] {
+        var jobs: [SweepJob] = []
+        var owners: [Int] = []
+        var heldOut: [(first: UInt64, count: Int)] = []
+        for (index, key) in keys.enumerated() {
+            let target = targets[key.target]
+            let swept = seedCount ?? target.scenario.seedCount
+            let count = target.scenario.rerun.validationSeedCount(sweptSeeds: swept)
+            let first = firstSeed &+ UInt64(swept)
+            heldOut.append((first, count))
+            let policy = policies[index]
+            guard count > 0, policy.action == .rerun || (policy.action == .none && policy.residualFailureRate > 0)
+            else { continue }
+            let delay = Duration.seconds(policy.delaySeconds).nanosecondsClamped
+            for offset in 0..<UInt64(count) {
+                jobs.append(SweepJob(
+                    file: target.file, variant: key.variant, seed: first &+ offset,
+                    rerunAfterNanoseconds: policy.reruns > 0 ? delay : nil,
+                    reruns: policy.reruns > 0 ? policy.reruns : nil))
+                owners.append(index)
+            }
+        }
+        guard !jobs.isEmpty else { return [:] }
+        // Progress counts a seed as failed when the policy did not save it.
+        let results = try execute(jobs, on: executor, label: "validation", progress: progress, isInterrupted) {
+            guard let record = $0.record else { return true }
+            return !record.passed && !($0.rerunResults ?? []).contains(true)
+        }
+        var outcomes: [Int: [PolicyValidation.SeedOutcome]] = [:]
+        for (position, outcome) in results.outcomes.enumerated() {
+            guard let outcome else { continue }
+            let seed: PolicyValidation.SeedOutcome
+            switch outcome {
+            case let .finished(result):
+                if let error = result.error {
+                    throw SweepError(file: jobs[position].file, seed: jobs[position].seed, message: error)
+                }
+                seed = PolicyValidation.SeedOutcome(
+                    failure: result.record?.failure?.kind, reruns: result.rerunResults ?? [])
+            case .crashed:
+                seed = PolicyValidation.SeedOutcome(failure: .crash, reruns: [])
+            }
+            outcomes[owners[position], default: []].append(seed)
+        }
+        var validations: [Key: PolicyValidation] = [:]
+        for (index, key) in keys.enumerated() {
+            guard let seeds = outcomes[index], seeds.count == heldOut[index].count else { continue }
+            validations[key] = PolicyValidation(
+                policy: policies[index], firstSeed: heldOut[index].first, outcomes: seeds)
+        }
+        return validations
     }
 
     /// Runs one phase with progress; returns the outcomes and each job's wall time (for `wall_seconds`).

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Reads a set of inputs: files as given, directories recursively (their `.xml` files), in sorted order so that two
-/// runs over the same tree list the same files in the same order.
+/// Reads a set of inputs: files as given, directories recursively (their `.xml` files, and files of other names whose
+/// root element is a JUnit one, see `JUnitRootSniffer`), in sorted order so that two runs over the same tree list the
+/// same files in the same order.
 public struct JUnitInputReader: Sendable {
     public var fileReader: JUnitFileReader
     /// Most files one directory walk may yield; a mistaken root (`/`) is then a reported refusal, not a long hang.
@@ -38,7 +39,7 @@ public struct JUnitInputReader: Sendable {
         return result
     }
 
-    /// The files `path` stands for: itself, or the `.xml` files under it, sorted by path.
+    /// The files `path` stands for: itself, or the JUnit files under it, sorted by path.
     public func files(at path: String) -> (files: [String], refusals: [JUnitReadError]) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -56,8 +57,8 @@ public struct JUnitInputReader: Sendable {
         var found: [String] = []
         let prefix = path.hasSuffix("/") ? path : path + "/"
         for case let url as URL in walker {
-            guard url.pathExtension.lowercased() == "xml",
-                (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
+                url.pathExtension.lowercased() == "xml" || JUnitRootSniffer.looksLikeJUnit(path: url.path)
             else { continue }
             // Paths are reported under the directory as given, not as the walker resolved it.
             let isUnderRoot = url.path.hasPrefix(root.path + "/")
@@ -67,7 +68,7 @@ public struct JUnitInputReader: Sendable {
                 return (
                     [], [JUnitReadError(
                         kind: .unreadable, path: path, line: nil,
-                        expected: "at most \(filesPerDirectoryMax) .xml files under one directory"
+                        expected: "at most \(filesPerDirectoryMax) JUnit files under one directory"
                     )]
                 )
             }

@@ -35,7 +35,9 @@ struct PolicyReason {
             guard policy.action == .insufficientEvidence else {
                 return "\(p)\(best): even \(bound) > \(target): quarantine until the cause is fixed"
             }
-            let more = policy.moreRunsNeeded.map { "about \($0) more \(unit)" } ?? "more \(unit)"
+            // The unit is a plural ("seeds", "runs"): one more seed, not one more seeds.
+            let more = policy.moreRunsNeeded.map { "about \($0) more \($0 == 1 ? String(unit.dropLast()) : unit)" }
+                ?? "more \(unit)"
             return "\(p)\(best): the estimates would reach \(target), but too little evidence to be sure "
                 + "(\(bound), whose upper bound is above the target); \(more) at these rates would settle it"
         }
@@ -68,7 +70,7 @@ struct PolicyReason {
     private func residual(_ policy: RerunPolicy) -> String {
         let point = ReportFormat.percent(policy.residualFailureRate)
         guard let interval = policy.residualCI95 else { return point }
-        return "\(point) (95% CI [\(ReportFormat.percent(interval.lower)), \(ReportFormat.percent(interval.upper))])"
+        return "\(point) (95% CI \(ReportFormat.percentInterval([interval.lower, interval.upper])))"
     }
 
     private func upper(_ policy: RerunPolicy) -> String {

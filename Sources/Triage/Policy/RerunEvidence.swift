@@ -62,3 +62,17 @@ public struct RerunEvidence: Sendable, Equatable {
         self.runSeconds = runSeconds
     }
 }
+
+extension RerunEvidence {
+    /// q_j from chains of reruns that stop at their first pass (true: that rerun passed): rerun j was tried by every
+    /// chain longer than j − 1, and failed where that entry is false. Entries stop at the first rerun no chain
+    /// reached.
+    public static func conditional(_ chains: [[Bool]]) -> [Count] {
+        var counts: [Count] = []
+        for j in 0..<(chains.map(\.count).max() ?? 0) {
+            let reached = chains.filter { $0.count > j }
+            counts.append(Count(failures: reached.count { !$0[j] }, trials: reached.count))
+        }
+        return counts
+    }
+}

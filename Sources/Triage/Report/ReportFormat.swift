@@ -19,6 +19,13 @@ public enum ReportFormat {
         return "\(percent(bounds[0]))–\(percent(bounds[1]))"
     }
 
+    /// An interval given as `[lower, upper]`, as "[5.4%, 8.5%]", the form the console and policy reasons use;
+    /// "unknown" for anything else.
+    public static func percentInterval(_ bounds: [Double]) -> String {
+        guard bounds.count == 2 else { return "unknown" }
+        return "[\(percent(bounds[0])), \(percent(bounds[1]))]"
+    }
+
     /// Seconds with at most three decimals, trailing zeros dropped: "30 s", "0.25 s".
     public static func seconds(_ seconds: Double) -> String {
         trimmed(String(format: "%.3f", seconds)) + " s"

@@ -27,6 +27,9 @@ public struct ScenarioReport: Codable, Sendable, Equatable {
     public var signatures: [SignatureSummary]
     public var policy: Policy
     public var blindPolicy: BlindPolicy
+    /// The policy applied on held-out seeds, its observed residual beside the predicted one; nil when the sweep
+    /// validated none (no rerun policy, validation turned off, or the sweep was interrupted).
+    public var policyValidation: PolicyValidation?
     /// Nil when the runner measured no reruns.
     public var rerunEvidence: Evidence?
     /// Virtual time summed over all finished runs, in seed order.
@@ -41,8 +44,8 @@ public struct ScenarioReport: Codable, Sendable, Equatable {
         name: String, variant: String, description: String, file: String, seeds: Int, firstSeed: UInt64, runs: Int,
         passed: Int, failed: Int, failureRate: Double, failureRateCI95: [Double], verdict: Verdict,
         expectation: Expectation?, signatures: [SignatureSummary], policy: Policy, blindPolicy: BlindPolicy,
-        rerunEvidence: Evidence?, virtualSeconds: Double, figures: FigureSummary? = nil, wallSeconds: Double,
-        incomplete: Bool
+        policyValidation: PolicyValidation? = nil, rerunEvidence: Evidence?, virtualSeconds: Double,
+        figures: FigureSummary? = nil, wallSeconds: Double, incomplete: Bool
     ) {
         self.name = name
         self.variant = variant
@@ -60,6 +63,7 @@ public struct ScenarioReport: Codable, Sendable, Equatable {
         self.signatures = signatures
         self.policy = policy
         self.blindPolicy = blindPolicy
+        self.policyValidation = policyValidation
         self.rerunEvidence = rerunEvidence
         self.virtualSeconds = virtualSeconds
         self.figures = figures
@@ -92,6 +96,7 @@ public struct ScenarioReport: Codable, Sendable, Equatable {
             blindPolicy: BlindPolicy.evaluate(
                 signatures: signatures, failed: failed, runs: runs, evidence: sweep.rerunEvidence, settings: settings
             ),
+            policyValidation: sweep.policyValidation,
             rerunEvidence: sweep.rerunEvidence.map(Evidence.init),
             virtualSeconds: records.reduce(0) { $0 + $1.virtualSeconds },
             figures: FigureSummary(records).nilIfEmpty, wallSeconds: sweep.wallSeconds, incomplete: sweep.incomplete
@@ -102,8 +107,8 @@ public struct ScenarioReport: Codable, Sendable, Equatable {
     public var expectationMet: Bool { expectation?.met ?? true }
 
     /// Whether CI should pass this variant: it is stable, or flaky with failures a measured rerun policy brings under
-    /// the target (or already under it), and its expectation holds. Damage, a broken test, `fix`, `quarantine` and
-    /// `insufficient_evidence` (nobody can vouch for it yet) fail it.
+    /// the target (or already under it), held-out seeds do not refute, and its expectation holds. Damage, a broken
+    /// test, `fix`, `quarantine` and `insufficient_evidence` (nobody can vouch for it yet) fail it.
     public var passesCI: Bool {
         guard expectationMet else { return false }
         switch verdict {
@@ -111,8 +116,11 @@ public struct ScenarioReport: Codable, Sendable, Equatable {
         case .damaging, .broken: return false
         case .flaky:
             switch policy.action {
-            case .none: return true
-            case .rerun: return policy.residualFailureRate <= policy.target
+            // Held-out seeds that refute the prediction outweigh it.
+            case .none: return policyValidation?.agreement != .worseThanPredicted
+            case .rerun:
+                return policy.residualFailureRate <= policy.target
+                    && policyValidation?.agreement != .worseThanPredicted
             case .fix, .quarantine, .insufficientEvidence: return false
             }
         }
@@ -125,6 +133,7 @@ public struct ScenarioReport: Codable, Sendable, Equatable {
         case failureRate = "failure_rate"
         case failureRateCI95 = "failure_rate_ci95"
         case blindPolicy = "blind_policy"
+        case policyValidation = "policy_validation"
         case rerunEvidence = "rerun_evidence"
         case virtualSeconds = "virtual_seconds"
         case wallSeconds = "wall_seconds"
@@ -149,6 +158,7 @@ public struct ScenarioReport: Codable, Sendable, Equatable {
         try container.encode(signatures, forKey: .signatures)
         try container.encode(policy, forKey: .policy)
         try container.encode(blindPolicy, forKey: .blindPolicy)
+        try container.encode(policyValidation, forKey: .policyValidation)
         try container.encode(rerunEvidence, forKey: .rerunEvidence)
         try container.encode(virtualSeconds, forKey: .virtualSeconds)
         try container.encode(figures, forKey: .figures)

@@ -12,6 +12,8 @@ public struct VariantSweep: Sendable {
     /// Rerun failure rates measured by the runner for transient failures; nil when none were measured.
     public var rerunEvidence: RerunEvidence?
     public var rerunSettings: RerunSettings
+    /// The chosen policy applied on held-out seeds; nil when none was validated.
+    public var policyValidation: PolicyValidation?
     /// The scenario's expectation for this variant, if it has one.
     public var maxFailureRate: Double?
     /// The lowest failure rate the scenario expects for this variant (an incident reproduction), if any.
@@ -27,7 +29,8 @@ public struct VariantSweep: Sendable {
     public init(
         scenario: String, description: String = "", variant: String, file: String, requestedSeeds: Int,
         firstSeed: UInt64 = 0, records: [SeedRecord], rerunEvidence: RerunEvidence? = nil,
-        rerunSettings: RerunSettings = RerunSettings(), maxFailureRate: Double? = nil, minFailureRate: Double? = nil,
+        rerunSettings: RerunSettings = RerunSettings(), policyValidation: PolicyValidation? = nil,
+        maxFailureRate: Double? = nil, minFailureRate: Double? = nil,
         maxDamagingRate: Double? = nil, wallSeconds: Double = 0, replay: ReplayFormatter,
         incomplete: Bool = false
     ) {
@@ -40,6 +43,7 @@ public struct VariantSweep: Sendable {
         self.records = records
         self.rerunEvidence = rerunEvidence
         self.rerunSettings = rerunSettings
+        self.policyValidation = policyValidation
         self.maxFailureRate = maxFailureRate
         self.minFailureRate = minFailureRate
         self.maxDamagingRate = maxDamagingRate

@@ -1,4 +1,5 @@
-/// The sweep summary a runner prints to the console: per variant one line of numbers, the expectation, the policy,
+/// The sweep summary a runner prints to the console: per variant one line of numbers, the expectation, the policy
+/// and its validation on held-out seeds,
 /// the driver's figures, then the top signatures with their replay instructions.
 public enum ConsoleSummary {
     /// How many labels of one counter a line shows before "… N more".
@@ -22,6 +23,10 @@ public enum ConsoleSummary {
             }
             lines.append("    policy: \(scenario.policy.action.rawValue): \(scenario.policy.reason)")
             if let marker = scenario.policy.pytestMarker { lines.append("    marker: \(marker)") }
+            if scenario.policy.pytestIni != nil || scenario.policy.nextestProfile != nil {
+                lines.append("    also as pytest.ini options and a nextest profile: see report.md or report.html")
+            }
+            if let validation = scenario.policyValidation { lines.append("    validation: \(validation.summary)") }
             if let figures = scenario.figures { lines += figureLines(figures, indent: "    ") }
             for signature in scenario.signatures.prefix(3) {
                 lines.append("    \(signature.count)× [\(signature.kind.rawValue)] \(signature.summary)")

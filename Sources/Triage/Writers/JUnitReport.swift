@@ -89,6 +89,9 @@ public enum JUnitReport {
             "policy: \(scenario.policy.action.rawValue): \(scenario.policy.reason)",
         ]
         if let marker = scenario.policy.pytestMarker { lines.append("marker: \(marker)") }
+        if let ini = scenario.policy.pytestIni { lines.append("pytest.ini:\n\(ini)") }
+        if let profile = scenario.policy.nextestProfile { lines.append("nextest profile:\n\(profile)") }
+        if let validation = scenario.policyValidation { lines.append("validation: \(validation.summary)") }
         if let figures = scenario.figures { lines += ConsoleSummary.figureLines(figures, indent: "") }
         return lines.joined(separator: "\n")
     }

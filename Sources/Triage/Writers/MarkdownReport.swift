@@ -53,6 +53,7 @@ public enum MarkdownReport {
         lines.append("- Policy: **\(policy.action.rawValue)**: \(policy.reason).")
         if let marker = policy.pytestMarker { lines.append("- Marker: \(code(marker))") }
         lines += PolicyExportMarkdown.lines(policy)
+        if let validation = scenario.policyValidation { lines += validationLines(validation) }
         if !policy.neverRerun.isEmpty {
             lines.append("- Never rerun: " + policy.neverRerun.map(code).joined(separator: ", "))
         }
@@ -91,6 +92,19 @@ public enum MarkdownReport {
     }
 
     /// "Blind `@pytest.mark.flaky(reruns=2, reruns_delay=5)` would leave 2.5% (25× the target 0.1%) …".
+    /// The held-out check of the policy, and what independent reruns would have predicted from the same seeds.
+    private static func validationLines(_ validation: PolicyValidation) -> [String] {
+        var lines = ["- Validation: \(validation.summary)."]
+        if validation.reruns > 0, validation.firstRunFailures > 0 {
+            let chain = validation.chain.map {
+                "q\($0.rerun) = \(ReportFormat.percent($0.failureRate)) (\($0.failures) of \($0.trials))"
+            }.joined(separator: ", ")
+            lines.append("  Held-out reruns: \(chain); independent reruns would predict "
+                + "\(ReportFormat.percent(validation.independentResidual)) from them.")
+        }
+        return lines
+    }
+
     private static func blindComparison(_ blind: ScenarioReport.BlindPolicy, target: Double) -> String {
         let residual = blind.residualFailureRate
         let comparison = residual <= target

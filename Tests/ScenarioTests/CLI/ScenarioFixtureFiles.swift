@@ -24,8 +24,10 @@ struct ScenarioFixtureFiles {
     }
 
     /// A small download with one scripted fault window: seeds that start inside the window see a cut tarball.
-    /// Expectations are loose unless `robustMax` is given.
-    static func smallDownload(name: String = "small-download", robustMax: String = "100%", seeds: Int = 12) -> String {
+    /// Expectations are loose unless `robustMax` is given; `rerunTarget` sets the policy's target residual.
+    static func smallDownload(
+        name: String = "small-download", robustMax: String = "100%", seeds: Int = 12, rerunTarget: String = "0.1%"
+    ) -> String {
         """
         name: \(name)
         description: A small download with resets in a scripted window.
@@ -52,6 +54,7 @@ struct ScenarioFixtureFiles {
           robust: {max_failure_rate: \(robustMax)}
         rerun:
           delays: [0s, 30s]
+          target: \(rerunTarget)
         """
     }
 }

@@ -152,7 +152,8 @@ struct BadScenarioFile: Sendable, CustomTestStringConvertible {
         afterMinimal("unknown durability model", "file_system: {durability: strict}", 4, 27,
                      "unknown durability model 'strict'; durability models: journaled_metadata, strict_directories"),
         afterMinimal("mount path not absolute",
-                     "file_system: {mounts: [{path: var/q, durability: strict_directories}]}", 4, 31, "expected an absolute path without '.', '..', '//' or a trailing '/', got 'var/q'"),
+                     "file_system: {mounts: [{path: var/q, durability: strict_directories}]}", 4, 31,
+                     "expected an absolute path without '.', '..', '//' or a trailing '/', got 'var/q'"),
         afterMinimal(
             "duplicate mount",
             "file_system: {mounts: [{path: /q, durability: strict_directories}, {path: /q, durability: "
@@ -212,6 +213,10 @@ struct BadScenarioFile: Sendable, CustomTestStringConvertible {
         afterMinimal("rerun target of 1", "rerun: {target: 1}", 4, 17, "'target' must lie strictly between 0 and 1"),
         afterMinimal("duplicate rerun delay", "rerun: {delays: [0s, 1s, 1000ms]}", 4, 26, "duplicate delay 1s"),
         afterMinimal("too many reruns", "rerun: {max_reruns: 21}", 4, 21, "'max_reruns' must be in 1...20, got 21"),
+        afterMinimal("too many validation seeds", "rerun: {validation_seeds: 1000001}", 4, 27,
+                     "'validation_seeds' must be in 0...1000000, got 1000001"),
+        afterMinimal("negative validation seeds", "rerun: {validation_seeds: -1}", 4, 27,
+                     "'validation_seeds' must be in 0...1000000, got -1"),
         afterMinimal("empty rerun delays", "rerun: {delays: []}", 4, 17, "'delays' must list at least one delay"),
         afterMinimal("real_errors key of a damaging signature",
                      #"rerun: {real_errors: {"damaging:download-queue:x": [a]}}"#, 4, 23,

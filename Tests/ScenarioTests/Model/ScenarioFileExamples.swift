@@ -92,6 +92,7 @@ enum ScenarioFileExamples {
           target: 0.1%
           max_reruns: 8
           blind: {reruns: 3, delay: 10s}
+          validation_seeds: 2500
           real_errors:
             "transient:service-manager:503:read_timeout": ["^ReadTimeoutError: .*Read timed out", "^ConnectionError:"]
             "transient:service-manager:*": ["^StatusError:"]

@@ -97,7 +97,10 @@ extension ScenarioFileLoaderTests {
                     signature: "transient:service-manager:503:read_timeout",
                     patterns: ["^ReadTimeoutError: .*Read timed out", "^ConnectionError:"]),
                 RealErrorPattern(signature: "transient:service-manager:*", patterns: ["^StatusError:"]),
-            ]))
+            ], validationSeeds: 2500))
+        #expect(file.rerun.validationSeedCount(sweptSeeds: 10) == 2500)
+        #expect(RerunSpec().validationSeedCount(sweptSeeds: 10) == 10)
+        #expect(RerunSpec().validationSeedCount(sweptSeeds: 10_000) == RerunSpec.defaultValidationSeedsMax)
     }
 
     @Test("the download queue's section decodes every key into its driver's configuration")

@@ -10,8 +10,10 @@ enum Pytest {
         return run.status == 0 ? nil : "pytest or pytest-rerunfailures is missing (\(run.output.prefix(200)))"
     }()
 
-    /// `python3 arguments…` in `directory`, with stdout and stderr together.
-    static func python(_ arguments: [String], in directory: URL?) throws -> (status: Int32, output: String) {
+    /// `python3 arguments…` in `directory`, with `extra` added to the environment, stdout and stderr together.
+    static func python(
+        _ arguments: [String], in directory: URL?, environment extra: [String: String] = [:]
+    ) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3"] + arguments
@@ -20,6 +22,7 @@ enum Pytest {
         // No user plugins or cache files: only the plugin under test may change how pytest reruns.
         environment["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
         environment["PYTHONDONTWRITEBYTECODE"] = "1"
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let pipe = Pipe()
         process.standardOutput = pipe
@@ -29,4 +32,14 @@ enum Pytest {
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
+
+    /// Python for a test file: `attempt(name)` counts the attempts of `name` in a file next to the test (read back
+    /// with `PytestExportTests.attempts`) and returns this attempt's number, 1 first. Needs `import pathlib`.
+    static let attemptCounter = """
+        def attempt(name):
+            counter = pathlib.Path(__file__).with_name(f"attempts-{name}")
+            count = int(counter.read_text()) if counter.exists() else 0
+            counter.write_text(str(count + 1))
+            return count + 1
+        """
 }

@@ -118,11 +118,7 @@ struct PytestExportTests {
 
         POOL = "HTTPSConnectionPool(host='registry.autonolas.tech', port=443)"
 
-        def attempt(name):
-            counter = pathlib.Path(__file__).with_name(f"attempts-{name}")
-            count = int(counter.read_text()) if counter.exists() else 0
-            counter.write_text(str(count + 1))
-            return count + 1
+        \(Pytest.attemptCounter)
 
         \(marker)
         def test_read_timeout_once():

@@ -106,16 +106,27 @@ struct SweepPlanTests {
         #expect(evidence.failureRate == 0.1)
     }
 
-    @Test("the in-process sweep and chaos-run's worker processes give the same report.json, apart from wall time")
-    func inProcessMatchesWorkers() throws {
+    @Test(
+        "the in-process sweep and chaos-run's worker processes give the same report.json, apart from wall time",
+        arguments: [
+            (seeds: 12, target: "0.1%"),
+            // A target the robust variant meets without reruns: its policy is validated on 40 held-out seeds.
+            (seeds: 40, target: "20%"),
+        ])
+    func inProcessMatchesWorkers(seeds: Int, target: String) throws {
         let files = try ScenarioFixtureFiles()
         defer { files.remove() }
-        let scenario = try files.write("small.yaml", ScenarioFixtureFiles.smallDownload(seeds: 12))
+        let scenario = try files.write(
+            "small.yaml", ScenarioFixtureFiles.smallDownload(seeds: seeds, rerunTarget: target))
         let output = try ChaosRunBinary.run(["run", scenario, "--jobs", "2", "--report", files.path("r"), "--quiet"])
         #expect(output.status == 0, "\(output.standardError)")
         let runner = try ScenarioRunner(path: scenario)
         let plan = SweepPlan(targets: [SweepPlan.Target(runner: runner)])
         let inProcess = Report(sweeps: try plan.run(on: plan.inProcessExecutor).sweeps)
+        if seeds == 40 {
+            let robust = try #require(inProcess.scenarios.last)
+            #expect(robust.policyValidation?.seeds == 40, "\(robust.policy.reason)")
+        }
         func withoutWallTime(_ data: Data) -> String {
             String(decoding: data, as: UTF8.self).split(separator: "\n")
                 .filter { !$0.contains("\"wall_seconds\"") }.joined(separator: "\n")

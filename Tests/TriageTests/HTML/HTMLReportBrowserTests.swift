@@ -14,7 +14,8 @@ struct HTMLReportBrowserTests {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("chaosnet-html-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let report = Report(sweeps: [Fixtures.flakySweep(), Fixtures.damagingSweep(), Fixtures.stableSweep()])
+        let report = Report(
+            sweeps: [Fixtures.validatedFlakySweep(), Fixtures.damagingSweep(), Fixtures.stableSweep()])
         try ReportWriter.write(report, to: directory.path)
         let page = directory.appendingPathComponent("report.html")
         let screenshot = directory.appendingPathComponent("shot.png")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Triage
 
@@ -28,6 +29,29 @@ struct HTMLReportTests {
                       "rerun after 120 s (68 trials)"]
         let positions = delays.compactMap { Self.html.range(of: $0)?.lowerBound }
         #expect(positions.count == 4 && positions == positions.sorted())
+    }
+
+    @Test("a validated policy shows its held-out residual beside the prediction, and the suite-wide exports")
+    func validation() throws {
+        let sweep = Fixtures.validatedFlakySweep()
+        let validation = try #require(sweep.policyValidation)
+        let report = Report(sweeps: [sweep])
+        let policy = try #require(report.scenarios.first?.policy)
+        let html = HTMLReport.render(report)
+        #expect(html.contains("<p>Validation: on 1000 held-out seeds "))
+        #expect(html.contains(">predicted</text>"))
+        #expect(html.contains(">observed on 1000 held-out"))
+        #expect(html.components(separatedBy: "class=\"chart interval-chart\"").count - 1 == 3)
+        #expect(validation.residualFailures == 3)
+        func escaped(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+                .replacingOccurrences(of: "'", with: "&apos;")
+        }
+        let ini = try #require(policy.pytestIni, "the flaky fixture's policy is a rerun: \(policy.reason)")
+        #expect(html.contains("<pre>\(escaped(ini))</pre>"))
+        let profile = try #require(policy.nextestProfile)
+        #expect(html.contains("<pre>\(escaped(profile))</pre>"))
     }
 
     @Test("the outcome strip marks exactly the failing seeds, by kind, over the passing background")

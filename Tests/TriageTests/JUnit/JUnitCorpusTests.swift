@@ -76,6 +76,18 @@ struct JUnitCorpusTests {
         print("corpus: \(files.count) files; \(parsedXML) JUnit XML parsed, \(refusedXML.count) refused; all: \(kinds)")
     }
 
+    @Test func aWalkOfTheCorpusFindsEveryJUnitFileWhateverItsNameAndNothingElse() {
+        let listed = JUnitInputReader().files(at: JUnitTestFiles.corpus)
+        #expect(listed.refusals.isEmpty)
+        let prefix = JUnitTestFiles.corpus + "/"
+        let found = Set(listed.files.map { String($0.dropFirst(prefix.count)) })
+        let everyFile = Self.everyFile()
+        // Every .xml (even the broken ones, which are refused when read), and gotestsum's .golden files by their root.
+        #expect(found.filter { $0.hasSuffix(".golden") }.count == 4)
+        #expect(found == Set(everyFile.filter { $0.lowercased().hasSuffix(".xml") || $0.hasSuffix(".golden") }))
+        #expect(!found.contains { $0.hasSuffix(".xsd") || $0.hasSuffix(".results") || $0.hasSuffix(".md") })
+    }
+
     @Test func theFlakyFilesTheCorpusMarksHaveAPassOnRetry() throws {
         for relative in Self.flakyFiles {
             let file = try JUnitTestFiles.read(JUnitTestFiles.corpus + "/" + relative)

@@ -18,16 +18,35 @@ struct JUnitInputReaderTests {
         try write(good, to: root + "/z/last.xml")
         try write(good, to: root + "/a/b/deep.XML")
         try write("<testsuite>\n<testcase name=\"t\">\n", to: root + "/a/broken.xml")
-        try write(good, to: root + "/a/notes.txt")
-        try write(good, to: root + "/explicit.golden")
-        let result = JUnitInputReader().read(paths: [root, root + "/explicit.golden", root + "/missing"])
-        #expect(result.files.map(\.path) == [root + "/a/b/deep.XML", root + "/z/last.xml", root + "/explicit.golden"])
+        try write("testsuite notes, not XML", to: root + "/a/notes.txt")
+        // Named otherwise but JUnit by its root (gotestsum's test data): read; other XML and text: left alone.
+        try write("\u{FEFF}<?xml version=\"1.0\"?>\n<!-- report -->\n" + good, to: root + "/a/report.golden")
+        try write("<?xml version=\"1.0\"?><xs:schema xmlns:xs=\"x\"/>", to: root + "/a/junit.xsd")
+        try write("<testsuitesx/>", to: root + "/a/other.golden")
+        let explicit = try JUnitTestFiles.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: explicit) }
+        try write("garbage", to: explicit + "/explicit.golden")
+        let result = JUnitInputReader().read(paths: [root, explicit + "/explicit.golden", root + "/missing"])
+        #expect(result.files.map(\.path) == [root + "/a/b/deep.XML", root + "/a/report.golden", root + "/z/last.xml"])
         #expect(result.refusals.map(\.description) == [
             root + "/a/broken.xml:3: expected </testcase> to close the <testcase> opened on line 2, "
                 + "found the end of the file (truncated?)",
+            explicit + "/explicit.golden:1: expected '<' to start an XML document, found text",
             root + "/missing: expected a file or directory",
         ])
-        #expect(result.refusals.map(\.kind) == [.malformedXML, .unreadable])
+        #expect(result.refusals.map(\.kind) == [.malformedXML, .malformedXML, .unreadable])
+    }
+
+    @Test func rootSniffingSkipsDeclarationsCommentsAndInstructions() {
+        func sniff(_ text: String) -> Bool { JUnitRootSniffer.looksLikeJUnit(prefix: Array(text.utf8)) }
+        #expect(sniff("<testsuites>"))
+        #expect(sniff("  \n<?xml version=\"1.0\"?><?xml-stylesheet href=\"a\"?><!-- a -- b --><testsuite name=\"s\">"))
+        #expect(sniff("<testsuite/>"))
+        #expect(!sniff("<testsuite-list/>"))
+        #expect(!sniff("<!-- unclosed comment <testsuite>"))
+        #expect(!sniff("<project><testsuite/></project>"))
+        #expect(!sniff(""))
+        #expect(!sniff("{\"testsuite\": 1}"))
     }
 
     @Test func theFixturesDirectoryReadsCompletely() {
@@ -44,6 +63,6 @@ struct JUnitInputReaderTests {
         #expect(JUnitInputReader(filesPerDirectoryMax: 3).read(paths: [root]).files.count == 3)
         let refused = JUnitInputReader(filesPerDirectoryMax: 2).read(paths: [root])
         #expect(refused.files.isEmpty)
-        #expect(refused.refusals.map(\.expected) == ["at most 2 .xml files under one directory"])
+        #expect(refused.refusals.map(\.expected) == ["at most 2 JUnit files under one directory"])
     }
 }

@@ -1,9 +1,10 @@
 /// Reads `rerun:` into a `RerunSpec`: the candidate delays, the target residual rate, the blind policy, and the
-/// real error patterns of the transient signatures.
+/// real error patterns of the transient signatures, and how many held-out seeds validate the chosen policy.
 enum RerunDecoder {
-    static let keys = ["delays", "target", "max_reruns", "blind", "real_errors"]
+    static let keys = ["delays", "target", "max_reruns", "blind", "real_errors", "validation_seeds"]
     static let blindKeys = ["reruns", "delay"]
     static let rerunsRange = 1...20
+    static let validationSeedsRange = 0...1_000_000
 
     static func decode(_ node: LocatedNode?, component: String) throws(ScenarioFileError) -> RerunSpec {
         let defaults = RerunSpec()
@@ -36,6 +37,7 @@ enum RerunDecoder {
         if let realErrorsNode = mapping.value("real_errors") {
             spec.realErrors = try RealErrorsDecoder.decode(realErrorsNode, component: component)
         }
+        spec.validationSeeds = try mapping.value("validation_seeds")?.integer(in: validationSeedsRange)
         return spec
     }
 }

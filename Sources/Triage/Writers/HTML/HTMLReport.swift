@@ -88,6 +88,15 @@ public enum HTMLReport {
         var lines = ["<h3>Rerun policy</h3>",
                      "<p><strong>\(policy.action.rawValue)</strong>: \(HTMLEscaping.text(policy.reason)).</p>"]
         if let marker = policy.pytestMarker { lines.append("<p>Marker: <code>\(HTMLEscaping.text(marker))</code></p>") }
+        if let ini = policy.pytestIni {
+            lines.append("<p>pytest.ini (applies to every test of the suite):</p>")
+            lines.append("<pre>\(HTMLEscaping.text(ini))</pre>")
+        }
+        if let profile = policy.nextestProfile {
+            lines.append("<p>nextest profile (<code>.config/nextest.toml</code>; nextest reruns every failure):</p>")
+            lines.append("<pre>\(HTMLEscaping.text(profile))</pre>")
+        }
+        if let validation = scenario.policyValidation { lines += self.validation(validation) }
         guard let evidence = scenario.rerunEvidence, !evidence.candidates.isEmpty else { return lines }
         lines.append("<p>Evidence: reruns in the same world, q(d) per delay d, with 95% intervals "
             + "(p = \(ReportFormat.percent(evidence.failureRate))).</p>")
@@ -102,6 +111,20 @@ public enum HTMLReport {
         }
         lines.append(SVGIntervalChart(rows: rows).render())
         return lines
+    }
+
+    /// The residual the policy left on held-out seeds beside the one predicted, both with their intervals.
+    private static func validation(_ validation: PolicyValidation) -> [String] {
+        let rows = [
+            SVGIntervalChart.Row(
+                label: "predicted", rate: validation.predictedResidual, interval: validation.predictedResidualCI95,
+                styleClass: "verdict-rerun"),
+            SVGIntervalChart.Row(
+                label: "observed on \(validation.seeds) held-out seeds", rate: validation.observedResidual,
+                interval: validation.observedResidualCI95,
+                styleClass: validation.agreement == .worseThanPredicted ? "verdict-damaging" : "verdict-stable"),
+        ]
+        return ["<p>Validation: \(HTMLEscaping.text(validation.summary)).</p>", SVGIntervalChart(rows: rows).render()]
     }
 
     private static func rateText(_ scenario: ScenarioReport) -> String {
