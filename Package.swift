@@ -107,6 +107,13 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
             linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
         ),
+        // chaos-run with drivers only tests use, some deliberately nondeterministic: ScenarioTests runs it to check
+        // check-determinism's mismatch report. In no product, so nothing nondeterministic ships.
+        .executableTarget(
+            name: "chaos-run-test-drivers",
+            dependencies: ["ChaosRunCLI", "ChaosNet", "Scenarios"],
+            swiftSettings: settings
+        ),
         .testTarget(
             name: "ChaosNetTests",
             dependencies: [
@@ -118,6 +125,7 @@ let package = Package(
             name: "ScenarioTests",
             dependencies: [
                 "Scenarios", "ChaosNet", "ChaosComponents", "ChaosDemo", "ChaosRunCLI", "ChaosTesting", "chaos-run",
+                "chaos-run-test-drivers",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Runs the built `chaos-run` executable in a separate process. The test target depends on it, so SwiftPM builds it
-/// next to the test bundle.
+/// Runs the built `chaos-run` executable (or another of the package's, such as `chaos-run-test-drivers`) in a
+/// separate process. The test target depends on them, so SwiftPM builds them next to the test bundle.
 enum ChaosRunBinary {
     struct Output {
         var status: Int32
@@ -9,21 +9,25 @@ enum ChaosRunBinary {
         var standardError: String
     }
 
-    static var url: URL {
+    static var url: URL { url(of: "chaos-run") }
+
+    static func url(of executable: String) -> URL {
         // The test bundle lives in the build products directory, next to the executable.
         let products = Bundle.allBundles.map(\.bundleURL).first { $0.pathExtension == "xctest" }?
             .deletingLastPathComponent()
             ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        return products.appendingPathComponent("chaos-run")
+        return products.appendingPathComponent(executable)
     }
 
     /// The package's root directory, where the shipped scenarios live.
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], executable: String = "chaos-run"
+    ) throws -> Output {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = url(of: executable)
         process.arguments = arguments
         process.currentDirectoryURL = packageRoot
         if !environment.isEmpty {

@@ -1,5 +1,4 @@
 import ArgumentParser
-import ChaosNet
 import Foundation
 import Scenarios
 
@@ -10,7 +9,8 @@ struct CheckDeterminismCommand: ParsableCommand {
         discussion: """
             Both runs of a seed must end with the same failure (or none), the same virtual time and the same trace \
             digest. On a mismatch, the seed is run twice more with traces and the first differing trace event of \
-            both runs is printed.
+            both runs is printed, numbered from 1 as in the timeline of `replay --trace`. When those traces do not \
+            differ, or a run sent back none (it crashed), what both runs ended with is printed instead.
 
             Exit codes: 0 every seed agreed, 1 a seed differed, 2 bad input or usage.
             """
@@ -42,12 +42,12 @@ struct CheckDeterminismCommand: ParsableCommand {
             }
         }
         // Two rounds, each on its own fresh worker processes.
-        let first = try round(jobList).fingerprints
-        let second = try round(jobList).fingerprints
-        var mismatches: [Int] = []
+        let first = try round(jobList).map { $0?.fingerprint }
+        let second = try round(jobList).map { $0?.fingerprint }
+        var mismatches: [(index: Int, runs: (first: String, second: String))] = []
         for index in jobList.indices {
             guard let a = first[index], let b = second[index] else { continue }
-            if a != b { mismatches.append(index) }
+            if a != b { mismatches.append((index, (a, b))) }
         }
         let checked = jobList.indices.count { first[$0] != nil && second[$0] != nil }
         guard !mismatches.isEmpty else {
@@ -57,53 +57,24 @@ struct CheckDeterminismCommand: ParsableCommand {
         }
         print("\(target.scenario.name): \(mismatches.count) of \(checked) seed run(s) differ between processes.")
         let shown = Array(mismatches.prefix(3))
-        let traced = shown.map { var job = jobList[$0]; job.trace = true; return job }
-        let traceA = try round(traced).outcomes
-        let traceB = try round(traced).outcomes
-        for (position, index) in shown.enumerated() {
-            let job = jobList[index]
-            print("seed \(job.seed) (\(job.variant)):")
-            print("  run 1: \(first[index] ?? "-")")
-            print("  run 2: \(second[index] ?? "-")")
-            let linesA = Self.trace(traceA[position])
-            let linesB = Self.trace(traceB[position])
-            if let difference = TraceDifference.between(linesA, linesB) {
-                print("  first differing trace event (#\(difference.index)):")
-                print("    run 1: \(difference.first ?? "(the trace ends here)")")
-                print("    run 2: \(difference.second ?? "(the trace ends here)")")
-            } else {
-                print("  the traced reruns agreed: the difference depends on something outside the trace")
-            }
+        let tracedJobs = shown.map { var job = jobList[$0.index]; job.trace = true; return job }
+        let tracedFirst = try round(tracedJobs)
+        let tracedSecond = try round(tracedJobs)
+        for (position, mismatch) in shown.enumerated() {
+            let traced = (tracedFirst[position], tracedSecond[position])
+            let report = DeterminismMismatch(job: jobList[mismatch.index], runs: mismatch.runs, traced: traced)
+            for line in report.lines { print(line) }
         }
         throw ExitCode(1)
     }
 
-    /// One round on fresh worker processes: each job's outcome, and its fingerprint (failure signature, virtual
-    /// time, digest), nil for a job that did not run.
-    private func round(_ jobs: [SweepJob]) throws -> (outcomes: [SweepJobOutcome?], fingerprints: [String?]) {
-        let outcomes: [SweepJobOutcome?]
+    /// One round on fresh worker processes: each job's outcome, nil for a job that did not run.
+    private func round(_ jobs: [SweepJob]) throws -> [SweepJobOutcome?] {
         do {
-            outcomes = try WorkerPool(count: self.jobs.jobs).execute(
+            return try WorkerPool(count: self.jobs.jobs).execute(
                 jobs, events: SweepEvents(isInterrupted: { Interruption.isRequested }))
         } catch {
             throw BadInput("\(error)")
         }
-        let fingerprints = outcomes.map { outcome -> String? in
-            switch outcome {
-            case let .finished(result)?:
-                guard let record = result.record else { return "error: \(result.error ?? "no record")" }
-                return "\(record.failure?.signature ?? "passed"), virtual \(record.virtualSeconds)s, "
-                    + "digest \(record.digest)"
-            case let .crashed(_, summary, _)?:
-                return "crash: \(summary)"
-            case nil:
-                return nil
-            }
-        }
-        return (outcomes, fingerprints)
-    }
-
-    private static func trace(_ outcome: SweepJobOutcome?) -> [String] {
-        outcome?.result?.trace ?? []
     }
 }
