@@ -73,6 +73,8 @@ let package = Package(
                 "ChaosNet", "ChaosComponents", "Triage",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Yams", package: "Yams"),
+                // SHA-256 of scenario files, so that merge refuses shards of files that differ.
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: settings
         ),
@@ -127,6 +129,8 @@ let package = Package(
                 "Scenarios", "ChaosNet", "ChaosComponents", "ChaosDemo", "ChaosRunCLI", "ChaosTesting", "chaos-run",
                 "chaos-run-test-drivers",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                // Reads the CI examples in ci/examples, as GitHub Actions and GitLab would.
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         // Fixtures are read from the source tree by path (#filePath), so they are excluded rather than bundled.

@@ -14,8 +14,9 @@ struct ChaosRun: AsyncParsableCommand {
                 Exit codes: 0 success (expectations met), 1 a run failed or expectations were not met, 2 bad input \
                 or usage.
                 """,
+            version: ChaosRunVersion.current,
             subcommands: [
-                ListCommand.self, ComponentsCommand.self, RunCommand.self, ReplayCommand.self,
+                ListCommand.self, ComponentsCommand.self, RunCommand.self, MergeCommand.self, ReplayCommand.self,
                 CheckDeterminismCommand.self, CrashPointsCommand.self, CIDCommand.self, TriageCommand.self,
             ] + CLIContext.current.extraCommands + [WorkerCommand.self]
         )

@@ -14,23 +14,10 @@ enum Pytest {
     static func python(
         _ arguments: [String], in directory: URL?, environment extra: [String: String] = [:]
     ) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
         // No user plugins or cache files: only the plugin under test may change how pytest reruns.
-        environment["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
-        environment["PYTHONDONTWRITEBYTECODE"] = "1"
-        environment.merge(extra) { _, new in new }
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let quiet = ["PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1", "PYTHONDONTWRITEBYTECODE": "1"]
+        return try ShellCommand.execute(
+            "/usr/bin/env", ["python3"] + arguments, in: directory, environment: quiet.merging(extra) { $1 })
     }
 
     /// Python for a test file: `attempt(name)` counts the attempts of `name` in a file next to the test (read back
