@@ -6,7 +6,15 @@ import Yams
 ///
 /// A key whose value is nil is left out, which is how writers omit a value equal to its default.
 extension Node {
-    static func duration(_ duration: Duration) -> Node { plain(DurationText.format(duration)) }
+    /// As `DurationText.format`, except that a duration of a second or more that is not a whole number of seconds
+    /// is written in decimal seconds ("45.726s" rather than "45726ms"), as people read window times.
+    static func duration(_ duration: Duration) -> Node {
+        let nanoseconds = duration.nanosecondsClamped
+        let second: Int64 = 1_000_000_000
+        let inSeconds = nanoseconds >= second && nanoseconds % second != 0 && nanoseconds < .max
+        return plain(inSeconds ? duration.formattedSeconds : DurationText.format(duration))
+    }
+
     static func size(_ bytes: Int) -> Node { plain(ByteSizeText.format(bytes)) }
     static func rate(_ bytesPerSecond: Int) -> Node { plain(ByteRateText.format(bytesPerSecond)) }
     static func probability(_ probability: Double) -> Node { plain(ProbabilityText.format(probability)) }

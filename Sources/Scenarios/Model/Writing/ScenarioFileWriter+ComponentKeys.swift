@@ -33,9 +33,9 @@ extension ScenarioFileWriter {
         }
     }
 
-    /// `value` with its collections of scalars in flow style. Yams' parser takes a collection's style from its end
-    /// event, which has none (Yams 6), so every collection comes back as "any", which libyaml writes in block style;
-    /// a collection of scalars was almost surely one line in the file.
+    /// `value` with its small collections of scalars in flow style. Yams' parser takes a collection's style from its
+    /// end event, which has none (Yams 6), so every collection comes back as "any", which libyaml writes in block
+    /// style; a few scalars were most likely one line in the file.
     static func restoringFlowStyle(_ value: Node) -> Node {
         switch value {
         case var .mapping(mapping):
@@ -44,7 +44,8 @@ extension ScenarioFileWriter {
             return .mapping(mapping)
         case var .sequence(sequence):
             let items = sequence.map(restoringFlowStyle)
-            sequence = Node.Sequence(items, sequence.tag, items.allSatisfy(\.isScalar) ? .flow : .block, sequence.mark)
+            let style: Node.Sequence.Style = flowFits(items) ? .flow : .block
+            sequence = Node.Sequence(items, sequence.tag, style, sequence.mark)
             return .sequence(sequence)
         case .scalar, .alias:
             return value
@@ -52,7 +53,12 @@ extension ScenarioFileWriter {
     }
 
     private static func style(for values: [Node]) -> Node.Mapping.Style {
-        values.allSatisfy(\.isScalar) ? .flow : .block
+        flowFits(values) ? .flow : .block
+    }
+
+    /// Up to six scalars fit on a line of a file; more read better one per line.
+    private static func flowFits(_ values: [Node]) -> Bool {
+        values.count <= 6 && values.allSatisfy(\.isScalar)
     }
 }
 
