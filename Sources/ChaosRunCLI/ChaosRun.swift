@@ -16,8 +16,8 @@ struct ChaosRun: AsyncParsableCommand {
                 """,
             subcommands: [
                 ListCommand.self, ComponentsCommand.self, RunCommand.self, ReplayCommand.self,
-                CheckDeterminismCommand.self, CrashPointsCommand.self, ShrinkCommand.self, CIDCommand.self,
-                TriageCommand.self,
+                CheckDeterminismCommand.self, CrashPointsCommand.self, CIDCommand.self, TriageCommand.self,
+                ShrinkCommand.self,
             ] + CLIContext.current.extraCommands + [WorkerCommand.self]
         )
     }

@@ -6,47 +6,36 @@ public enum PlanFault: Sendable, Equatable, CustomStringConvertible {
     case network(Fault)
     case fileSystem(FileSystemFault)
 
-    public var name: String {
-        switch self {
-        case let .network(fault): fault.name
-        case let .fileSystem(fault): fault.name
-        }
-    }
+    public var name: String { self[\.name, \.name] }
 
     public var activity: FaultActivity {
-        get {
-            switch self {
-            case let .network(fault): fault.activity
-            case let .fileSystem(fault): fault.activity
-            }
-        }
-        set {
-            switch self {
-            case var .network(fault):
-                fault.activity = newValue
-                self = .network(fault)
-            case var .fileSystem(fault):
-                fault.activity = newValue
-                self = .fileSystem(fault)
-            }
-        }
+        get { self[\.activity, \.activity] }
+        set { self[\.activity, \.activity] = newValue }
     }
 
     /// The share the fault acts on; 1 for the whole-machine file-system kinds, which take none.
     public var toxicity: Double {
+        get { self[\.toxicity, \.toxicity] }
+        set { self[\.toxicity, \.toxicity] = newValue }
+    }
+
+    /// A property both kinds of fault have, read or written through whichever this is.
+    private subscript<Value>(
+        network: WritableKeyPath<Fault, Value>, fileSystem: WritableKeyPath<FileSystemFault, Value>
+    ) -> Value {
         get {
             switch self {
-            case let .network(fault): fault.toxicity
-            case let .fileSystem(fault): fault.toxicity
+            case let .network(fault): fault[keyPath: network]
+            case let .fileSystem(fault): fault[keyPath: fileSystem]
             }
         }
         set {
             switch self {
             case var .network(fault):
-                fault.toxicity = newValue
+                fault[keyPath: network] = newValue
                 self = .network(fault)
             case var .fileSystem(fault):
-                fault.toxicity = newValue
+                fault[keyPath: fileSystem] = newValue
                 self = .fileSystem(fault)
             }
         }
