@@ -7,7 +7,8 @@ extension ShrinkSession {
 
     /// Replaces episodes by the windows this seed's world draws through the end of the current plan's run: the
     /// fault is then active at the same times, so the run is the same. Rounded out to the millisecond first, which
-    /// reads better and almost always changes nothing; exact if the rounding loses the failure.
+    /// reads better and changes the run only if something meets the fault in the fraction of a millisecond added;
+    /// exact if that loses the failure.
     func replaceEpisodes(at index: Int) {
         let entry = current.entries[index]
         guard case .episodes = entry.activity, !exhausted else { return }
