@@ -128,12 +128,18 @@ public final class FaultPlan: @unchecked Sendable, CustomStringConvertible {
     }
 
     func schedule(of fault: Fault) -> FaultSchedule {
-        schedule(named: fault.name, activity: fault.activity, stream: "fault.\(fault.name).episodes")
+        schedule(named: fault.name, activity: fault.activity, stream: Self.episodeStream(of: fault))
     }
 
     func schedule(of fault: FileSystemFault) -> FaultSchedule {
-        schedule(named: fault.name, activity: fault.activity, stream: "fs-fault.\(fault.name)")
+        schedule(named: fault.name, activity: fault.activity, stream: Self.episodeStream(of: fault))
     }
+
+    /// The random stream a network fault's episodes are drawn from.
+    static func episodeStream(of fault: Fault) -> String { "fault.\(fault.name).episodes" }
+
+    /// The random stream a file-system fault's episodes are drawn from.
+    static func episodeStream(of fault: FileSystemFault) -> String { "fs-fault.\(fault.name)" }
 
     /// The active periods of the named fault drawn so far, up to `time` (for reports and tests).
     public func activePeriods(

@@ -7,4 +7,9 @@ public enum ByteRateText {
         guard text.hasSuffix("/s") else { return nil }
         return ByteSizeText.parse(String(text.dropLast(2)))
     }
+
+    /// The text `parse` reads back as `bytesPerSecond` ("2MiB/s").
+    public static func format(_ bytesPerSecond: Int) -> String {
+        ByteSizeText.format(bytesPerSecond) + "/s"
+    }
 }

@@ -20,4 +20,14 @@ public enum ByteSizeText {
         }
         return DecimalAmount.scaled(number, by: unitBytes).flatMap { Int(exactly: $0) }
     }
+
+    /// The text `parse` reads back as `bytes`: in the largest unit that divides it, binary units first ("200KiB",
+    /// "1MB"), else in bytes ("12800B").
+    public static func format(_ bytes: Int) -> String {
+        guard bytes != 0 else { return "0B" }
+        let byLargest = units.dropFirst().sorted { $0.bytes > $1.bytes }
+        let binaryFirst = byLargest.filter { $0.name.hasSuffix("iB") } + byLargest.filter { !$0.name.hasSuffix("iB") }
+        guard let unit = binaryFirst.first(where: { Int64(bytes) % $0.bytes == 0 }) else { return "\(bytes)B" }
+        return "\(Int64(bytes) / unit.bytes)\(unit.name)"
+    }
 }

@@ -15,4 +15,19 @@ public enum ProbabilityText {
         else { return nil }
         return value
     }
+
+    /// The text `parse` reads back as exactly `probability`: a percentage with as few decimals as that takes
+    /// ("40%", "0.1%"), else the shortest decimal that round-trips.
+    public static func format(_ probability: Double) -> String {
+        let percent = probability * 100
+        var scale = 1.0
+        for _ in 0...12 {
+            let rounded = (percent * scale).rounded() / scale
+            var text = String(rounded)
+            if text.hasSuffix(".0") { text.removeLast(2) }
+            if !text.contains("e"), parse(text + "%") == probability { return text + "%" }
+            scale *= 10
+        }
+        return String(probability)
+    }
 }

@@ -70,6 +70,20 @@ public final class ScenarioRunner: @unchecked Sendable {
         bound = try BoundDriver(driver, scenario: scenario, fixtures: fixtures)
     }
 
+    /// A runner of `base`'s scenario with `faults` instead of its own, sharing `base`'s fixtures and bound driver,
+    /// which are built from the registry and the workload, never from the faults: what a shrinker replays candidate
+    /// plans with, without generating and hashing the packages again for each.
+    init(_ base: ScenarioRunner, faults: FaultPlanSpec) {
+        scenario = faults.applied(to: base.scenario)
+        driver = base.driver
+        variants = base.variants
+        invariants = base.invariants
+        file = base.file
+        replay = base.replay
+        fixtures = base.fixtures
+        bound = base.bound
+    }
+
     /// Loads the scenario file at `path` with `drivers` and makes its runner. Throws the loader's
     /// `ScenarioFileError` (with `file:line:column`) or a `ScenarioRunError`.
     public convenience init(

@@ -151,4 +151,29 @@ struct FaultPlanTests {
         let periods = try #require(result.valueOrRecord())
         #expect(periods == ["early 5s", "early 5s", "late 50s", "none"], "\(periods)")
     }
+
+    @Test("a fault's active windows for a seed, computed without a world, are the episodes that world draws")
+    func activeWindowsWithoutAWorld() throws {
+        let episodes = FaultActivity.episodes(meanGap: .seconds(40), meanDuration: .seconds(10))
+        let network = Fault(name: "resets", kind: .resetPeer(after: .zero), target: Self.service, activity: episodes)
+        let disk = FileSystemFault(name: "disk-full", kind: .diskFull(capacityBytes: 1), activity: episodes)
+        let horizon = SimClock.Instant(nanosecondsSinceEpoch: Duration.seconds(600).nanosecondsClamped)
+        for seed: UInt64 in [1, 7, 42] {
+            let result = Simulation(seed: seed).run { simulation in
+                let plan = FaultPlan(simulation)
+                plan.add(network)
+                plan.add(disk)
+                return (plan.activePeriods(ofFault: "resets", through: horizon),
+                        plan.activePeriods(ofFault: "disk-full", through: horizon))
+            }
+            let (drawn, drawnOnDisk) = try #require(result.valueOrRecord())
+            let windows = FaultPlan.activeWindows(of: network, seed: seed, through: .seconds(600))
+            let diskWindows = FaultPlan.activeWindows(of: disk, seed: seed, through: .seconds(600))
+            #expect(windows.map { [$0.start, $0.end] } == drawn.map { [$0.start, $0.end] }, "seed \(seed)")
+            #expect(diskWindows.map { [$0.start, $0.end] } == drawnOnDisk.map { [$0.start, $0.end] }, "seed \(seed)")
+            #expect(windows.count > 5, "seed \(seed): about 600 s / 50 s episodes expected, got \(windows)")
+            // Each fault has its own stream, so the two differ although their activities are the same.
+            #expect(windows != diskWindows, "seed \(seed)")
+        }
+    }
 }

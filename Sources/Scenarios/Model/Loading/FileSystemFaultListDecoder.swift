@@ -1,28 +1,44 @@
 import ChaosNet
+import Yams
 
 /// Reads `file_system_faults:` into the plan's `FileSystemFault` values.
 enum FileSystemFaultListDecoder {
-    /// One entry per kind, its parameters and its decoder together (as `FaultKindDecoder`'s): no fallback case can
-    /// read an unlisted kind as another.
+    /// One entry per kind, its parameters, its decoder and its encoder together (as `FaultKindDecoder`'s): no fallback
+    /// case can read an unlisted kind as another.
     struct Entry: Sendable {
         var name: String
         var parameters: [String]
         /// Whether `toxicity` means something for the kind (`FileSystemFaultKind.takesToxicity`).
         var takesToxicity: Bool
         var decode: @Sendable (LocatedMapping) throws(ScenarioFileError) -> FileSystemFaultKind
+        /// The parameters of a kind of this entry, a nil value for one at its default; nil for another entry's kind.
+        var encode: @Sendable (FileSystemFaultKind) -> [(String, Node?)]?
     }
 
     static let entries: [Entry] = [
-        Entry(name: "crash", parameters: [], takesToxicity: false) { _ throws(ScenarioFileError) in .powerLoss },
+        Entry(name: "crash", parameters: [], takesToxicity: false) { _ throws(ScenarioFileError) in
+            .powerLoss
+        } encode: { kind in
+            kind == .powerLoss ? [] : nil
+        },
         Entry(name: "disk_full", parameters: ["capacity"], takesToxicity: false) { mapping throws(ScenarioFileError) in
             .diskFull(capacityBytes: try mapping.required("capacity").byteSize())
+        } encode: { kind in
+            guard case let .diskFull(capacity) = kind else { return nil }
+            return [("capacity", .size(capacity))]
         },
         Entry(name: "operation_error", parameters: ["operations", "path", "error", "skip", "count"],
               takesToxicity: true) { mapping throws(ScenarioFileError) in
             .operationError(try decodeOperationError(mapping))
+        } encode: { kind in
+            guard case let .operationError(failing) = kind else { return nil }
+            return encodeOperationError(failing)
         },
         Entry(name: "slow_metadata", parameters: [], takesToxicity: true) { _ throws(ScenarioFileError) in
             .slowMetadata(.nfs)
+        } encode: { kind in
+            // The file format has one slow profile, NFS-like; a profile built in code has no text.
+            kind == .slowMetadata(.nfs) ? [] : nil
         },
     ]
     static let kindNames = entries.map(\.name)
@@ -116,6 +132,30 @@ enum FileSystemFaultListDecoder {
         let count = try mapping.value("count")?.integer(in: 1...Int.max)
         return FileSystemFaultKind.FailingOperations(
             operations, pathPrefix: path, error: error, skipCount: skip, fireCountMax: count)
+    }
+}
+
+extension FileSystemFaultListDecoder {
+    /// `operations` as `all` or in declaration order (a set has no order of its own to write), the others at their
+    /// defaults left out.
+    static func encodeOperationError(_ failing: FileSystemFaultKind.FailingOperations) -> [(String, Node?)] {
+        let all = SimFileSystem.OperationKind.allCases
+        let operations: Node = failing.operations.count == all.count
+            ? .plain("all")
+            : .flowList(all.filter(failing.operations.contains).map { .plain($0.scenarioName) })
+        return [
+            ("operations", operations),
+            ("path", failing.pathPrefix == "/" ? nil : .text(failing.pathPrefix)),
+            ("error", .plain(errorName(failing.error))),
+            ("skip", failing.skipCount == 0 ? nil : .integer(failing.skipCount)),
+            ("count", failing.fireCountMax.map(Node.integer)),
+        ]
+    }
+
+    /// The errno name of an injected error; any EIO is `eio`, whose message the file format does not carry.
+    static func errorName(_ error: SimFileSystem.InjectedError) -> String {
+        if case .ioError = error { return "eio" }
+        return errors.first { $0.error == error }?.name ?? "eio"
     }
 }
 
