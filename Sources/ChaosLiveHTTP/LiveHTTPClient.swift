@@ -15,6 +15,9 @@ import NIOHTTP1
 ///   reading (it stops reading the socket when its small buffer is full), so a consumer that pauses longer than
 ///   `readIdle` between two chunks gets `.readTimeout` even from a fast server. Keep `readIdle` well above the
 ///   consumer's longest pause (the components' policies use 30 s).
+/// - AsyncHTTPClient acts on the head's total deadline, and streams a request body, from unstructured tasks on the
+///   global concurrency pool: a process that keeps that pool busy (CPU-bound work that never suspends) delays both.
+///   The body's total deadline is this client's own timer and resumes on the reading task's executor.
 /// - Keep-alive connections are pooled and reused, per (connect, read-idle) pair (see
 ///   `LiveHTTPClientConfiguration.underlyingClientCountMax`). Redirects are returned, not followed.
 /// - Request trailers are not sent (AsyncHTTPClient's stable API cannot); response trailers are reported.
@@ -53,6 +56,10 @@ public final class LiveHTTPClient: ChaosCore.HTTPClient {
             response = try await client.execute(underlyingRequest, deadline: deadline)
         } catch {
             throw mapping.map(error, in: .head)
+        }
+        if let total = timeouts.total, let totalDeadline, ContinuousClock.now >= totalDeadline {
+            // AsyncHTTPClient's deadline task ran late (see above) and the head won the race: it is still too late.
+            throw ChaosCore.HTTPClientError.totalTimeout(total)
         }
         guard let fields = HTTPFields(response.headers) else {
             throw ChaosCore.HTTPClientError.malformedResponse("invalid header field name")

@@ -57,13 +57,12 @@ import Testing
 
     @Test func noHeadBeforeTheTotalDeadlineIsATotalTimeout() async throws {
         try await withLiveClient { server, client in
-            let timeouts = HTTPTimeouts(readIdle: .seconds(20), total: .milliseconds(300))
-            let took = try await elapsed {
-                await #expect(throws: HTTPClientError.totalTimeout(.milliseconds(300))) {
-                    _ = try await client.execute(server.request("/slow-head"), body: nil, timeouts: timeouts)
-                }
+            // No bound on the time taken: AsyncHTTPClient cancels on its deadline from an unstructured task on the
+            // global pool, which a full `swift test` keeps busy with simulations for minutes. Alone it takes 0.3 s.
+            let timeouts = HTTPTimeouts(readIdle: .seconds(60), total: .milliseconds(300))
+            await #expect(throws: HTTPClientError.totalTimeout(.milliseconds(300))) {
+                _ = try await client.execute(server.request("/slow-head"), body: nil, timeouts: timeouts)
             }
-            #expect(took < .seconds(2))
         }
     }
 

@@ -2,10 +2,18 @@ import ChaosCore
 import ChaosLiveHTTP
 import HTTPTypes
 
-/// Runs `body` against a fresh loopback server and live client, then shuts the client down and kills the server,
-/// whatever `body` did.
+/// Runs `body` on `LiveTestExecutor`'s threads against a fresh loopback server and live client, then shuts the
+/// client down and kills the server, whatever `body` did.
 func withLiveClient(
     serverArguments: [String] = [], _ body: (LoopbackServer, LiveHTTPClient) async throws -> Void
+) async throws {
+    try await withTaskExecutorPreference(LiveTestExecutor.shared) {
+        try await runLive(serverArguments: serverArguments, body)
+    }
+}
+
+private func runLive(
+    serverArguments: [String], _ body: (LoopbackServer, LiveHTTPClient) async throws -> Void
 ) async throws {
     let server = try await LoopbackServer.start(serverArguments)
     defer { server.stop() }

@@ -11,7 +11,7 @@ timeout); `closed_port` had a listener that is closed again (connection refused)
   /echo               200, "METHOD\\nX-Probe\\nframing\\n" + the request body (framing: length or chunked)
   /chunked            200, chunked "alpha" "beta" "gamma" and the trailer X-Checksum: abc123
   /stall              Content-Length 1000, 100 bytes, then nothing until the client goes
-  /slow-head          the head after 3 s
+  /slow-head          the head once the client has gone, or after 120 s
   /slow-body          Content-Length 60, one byte every 50 ms
   /truncate           Content-Length 1000, 100 bytes, then a clean close
   /truncate-chunked   one chunk of 7 bytes, then a clean close (no last chunk)
@@ -22,7 +22,7 @@ timeout); `closed_port` had a listener that is closed again (connection refused)
   POST /api/v0/get    the --tar file, chunked, as Kubo sends it; with --stall-first-get the first such request
                       stalls after half the archive
 
-Every connection runs on its own thread; the process exits by itself after 120 s in case its test died.
+Every connection runs on its own thread; the process exits by itself after 900 s in case its test died.
 """
 import json
 import os
@@ -32,7 +32,8 @@ import sys
 import threading
 import time
 
-LIFETIME_MAX = 120.0
+# Long enough for a test that waits minutes for a thread in a full `swift test` run (seen: over 200 s).
+LIFETIME_MAX = 900.0
 OK_BODY = b"hello, live world\n" * 1000
 
 
@@ -139,7 +140,7 @@ class Server:
             wait_for_close(conn, 30)
             return False
         if path == "/slow-head":
-            time.sleep(3)
+            wait_for_close(conn, 120)
             conn.sendall(head("200 OK", [("Content-Length", 2)]) + b"ok")
             return False
         if path == "/slow-body":
