@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "ChaosCore", targets: ["ChaosCore"]),
         .library(name: "ChaosTar", targets: ["ChaosTar"]),
         .library(name: "ChaosIPFS", targets: ["ChaosIPFS"]),
+        // The real HTTPClient on AsyncHTTPClient, for components in production; it never sees the simulator.
+        .library(name: "ChaosLiveHTTP", targets: ["ChaosLiveHTTP"]),
         // The simulator: kernel, network, HTTP over it, the IPFS registry, SimFileSystem.
         .library(name: "ChaosNet", targets: ["ChaosNet"]),
         // The code under test, usable in production: it sees the core protocols and the formats, never the simulator.
@@ -32,6 +34,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.3.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // The trait exposes a response body's trailers (Kubo reports mid-stream errors in X-Stream-Error).
+        .package(
+            url: "https://github.com/swift-server/async-http-client", from: "1.37.0",
+            traits: ["UnstableHTTPAPIsSupport"]
+        ),
     ],
     targets: [
         .target(
@@ -44,6 +51,18 @@ let package = Package(
             name: "ChaosIPFS",
             dependencies: [
                 "ChaosCore", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: settings
+        ),
+        .target(
+            name: "ChaosLiveHTTP",
+            dependencies: [
+                "ChaosCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: settings
@@ -132,6 +151,16 @@ let package = Package(
                 // Reads the CI examples in ci/examples, as GitHub Actions and GitLab would.
                 .product(name: "Yams", package: "Yams"),
             ]
+        ),
+        // Real loopback servers (a Python script per test); no simulator, so what passes here passes in production.
+        .testTarget(
+            name: "ChaosLiveHTTPTests",
+            dependencies: [
+                "ChaosLiveHTTP", "ChaosCore", "ChaosComponents", "ChaosIPFS", "ChaosTar",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            exclude: ["Fixtures"],
+            swiftSettings: settings
         ),
         // Fixtures are read from the source tree by path (#filePath), so they are excluded rather than bundled.
         .testTarget(name: "TriageTests", dependencies: ["Triage", "ChaosBenchmarks"], exclude: ["Fixtures"]),

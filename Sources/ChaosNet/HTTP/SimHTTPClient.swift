@@ -60,24 +60,9 @@ public final class SimHTTPClient: HTTPClient, @unchecked Sendable {
 
     private func endpoint(of request: HTTPRequest) throws -> Endpoint {
         if let authority = request.authority, let endpoint = endpoints[authority] { return endpoint }
-        let endpoint = try Self.parseEndpoint(of: request)
+        let endpoint = try Endpoint(authority: request.authority)
         endpoints[request.authority!] = endpoint
         return endpoint
-    }
-
-    private static func parseEndpoint(of request: HTTPRequest) throws -> Endpoint {
-        guard let authority = request.authority, !authority.isEmpty else {
-            throw HTTPClientError.invalidRequest("the request has no authority (host[:port])")
-        }
-        let parts = authority.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count <= 2, !parts[0].isEmpty else {
-            throw HTTPClientError.invalidRequest("bad authority \(authority)")
-        }
-        guard parts.count == 2 else { return Endpoint(host: String(parts[0]), port: 80) }
-        guard let port = Int(parts[1]), (1...65_535).contains(port) else {
-            throw HTTPClientError.invalidRequest("bad port in authority \(authority)")
-        }
-        return Endpoint(host: String(parts[0]), port: port)
     }
 
     private func connection(to endpoint: Endpoint, timeouts: HTTPTimeouts, totalDeadline: SimClock.Instant?)
