@@ -9,7 +9,7 @@ import Testing
     @Test func aClosedPortIsConnectionRefused() async throws {
         try await withLiveClient { server, client in
             let request = server.request("/", port: server.closedPort)
-            let took = try await elapsed {
+            let took = await elapsed {
                 await #expect(throws: HTTPClientError.connectionRefused(host: "127.0.0.1", port: server.closedPort)) {
                     _ = try await client.execute(request, body: nil, timeouts: HTTPTimeouts(connect: .seconds(5)))
                 }
@@ -22,7 +22,7 @@ import Testing
     @Test func aListenerThatNeverAcceptsIsAConnectTimeout() async throws {
         try await withLiveClient { server, client in
             let request = server.request("/", port: server.fullPort)
-            let took = try await elapsed {
+            let took = await elapsed {
                 await #expect(throws: HTTPClientError.connectTimeout(host: "127.0.0.1", port: server.fullPort)) {
                     let timeouts = HTTPTimeouts(connect: .milliseconds(300))
                     _ = try await client.execute(request, body: nil, timeouts: timeouts)
@@ -36,7 +36,7 @@ import Testing
         try await withLiveClient { server, client in
             let timeouts = HTTPTimeouts(readIdle: .milliseconds(300), total: .seconds(20))
             let response = try await client.execute(server.request("/stall"), body: nil, timeouts: timeouts)
-            let took = try await elapsed {
+            let took = await elapsed {
                 await #expect(throws: HTTPClientError.readTimeout(idle: .milliseconds(300))) {
                     _ = try await response.body.collect(upTo: 1 << 16)
                 }
@@ -71,7 +71,7 @@ import Testing
             // A byte every 50 ms never trips the 5 s read-idle timeout; the body needs 3 s, the deadline is 0.6 s.
             let timeouts = HTTPTimeouts(readIdle: .seconds(5), total: .milliseconds(600))
             let response = try await client.execute(server.request("/slow-body"), body: nil, timeouts: timeouts)
-            let took = try await elapsed {
+            let took = await elapsed {
                 await #expect(throws: HTTPClientError.totalTimeout(.milliseconds(600))) {
                     _ = try await response.body.collect(upTo: 1 << 16)
                 }
