@@ -47,7 +47,8 @@ final class LiveResponseBodyReader: @unchecked Sendable {
         return try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
             group.addTask { try await self.iterator.next() }
             group.addTask {
-                try await Task.sleep(until: deadline, clock: .continuous)
+                // Live mode runs on the real clock, outside any simulation.
+                try await Task.sleep(until: deadline, clock: .continuous)  // determinism: ok
                 throw ChaosCore.HTTPClientError.totalTimeout(total)
             }
             defer { group.cancelAll() }
