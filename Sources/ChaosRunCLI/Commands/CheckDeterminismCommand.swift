@@ -38,7 +38,8 @@ struct CheckDeterminismCommand: ParsableCommand {
         var jobList: [SweepJob] = []
         for variant in target.variants {
             for offset in 0..<UInt64(seeds) {
-                jobList.append(SweepJob(file: file, variant: variant, seed: firstSeed.firstSeed &+ offset))
+                let first = firstSeed.firstSeed ?? target.scenario.firstSeed ?? 1
+                jobList.append(SweepJob(file: file, variant: variant, seed: first &+ offset))
             }
         }
         // Two rounds, each on its own fresh worker processes.

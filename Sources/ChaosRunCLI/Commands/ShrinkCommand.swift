@@ -14,11 +14,11 @@ struct ShrinkCommand: ParsableCommand {
             fired in, each window narrowed to its firings, parameters absent or smaller. At most --max-replays \
             replays; when they run out, the smallest plan found so far is written, marked incomplete.
 
-            The file written has the minimal plan, only this variant, `seeds: 1` and an expectation that the seed \
-            fails, with comments saying where it came from. It is loaded back from disk and its seed run on its \
-            own before the command reports success. Replay it with `replay OUT --seed S --variant V`; a sweep \
-            starts at seed 1, so `run OUT --first-seed S` sweeps it. Progress goes to standard error, before and \
-            after to standard output.
+            The file written has the minimal plan, only this variant, `seeds: 1` and `first_seed: S`, and an \
+            expectation that the seed fails, with comments saying where it came from. It is loaded back from disk \
+            and its seed run on its own before the command reports success. Replay it with `replay OUT --seed S \
+            --variant V`; `run OUT` sweeps that one seed. Progress goes to standard error, before and after to \
+            standard output.
 
             Example, then the file's own replay:
               chaos-run shrink scenarios/service-create-cleanup.yaml --seed 1 \\

@@ -2,6 +2,6 @@ import ArgumentParser
 
 /// `--first-seed`: where a range of seeds starts.
 struct FirstSeedOption: ParsableArguments {
-    @Option(help: "The first seed; seeds run from here upward.")
-    var firstSeed: UInt64 = 1
+    @Option(help: "The first seed; seeds run from here upward (default: the file's first_seed, or 1).")
+    var firstSeed: UInt64?
 }

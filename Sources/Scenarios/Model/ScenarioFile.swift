@@ -13,6 +13,9 @@ public struct ScenarioFile: Sendable, Equatable {
     public var description: String
     /// Seeds a sweep runs when the command line does not say (`--seeds`).
     public var seedCount: Int
+    /// The seed a sweep starts from when the command line does not say (`--first-seed`); nil means 1. A file that
+    /// reproduces one seed (what `chaos-run shrink` writes) names it here.
+    public var firstSeed: UInt64?
     /// Virtual time after which a seed stops with a `timeout` outcome.
     public var timeLimit: Duration
     public var topology: TopologySpec
@@ -31,7 +34,8 @@ public struct ScenarioFile: Sendable, Equatable {
     public var rerun: RerunSpec
 
     public init(
-        name: String, description: String, seedCount: Int = 100, timeLimit: Duration = .seconds(3600),
+        name: String, description: String, seedCount: Int = 100, firstSeed: UInt64? = nil,
+        timeLimit: Duration = .seconds(3600),
         topology: TopologySpec = TopologySpec(), links: [LinkSpec] = [], faults: [Fault] = [],
         fileSystem: FileSystemSpec = FileSystemSpec(), fileSystemFaults: [FileSystemFault] = [],
         workload: WorkloadSpec, invariants: [InvariantName] = [],
@@ -40,6 +44,7 @@ public struct ScenarioFile: Sendable, Equatable {
         self.name = name
         self.description = description
         self.seedCount = seedCount
+        self.firstSeed = firstSeed
         self.timeLimit = timeLimit
         self.topology = topology
         self.links = links

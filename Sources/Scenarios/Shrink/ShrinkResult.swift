@@ -20,15 +20,16 @@ public struct ShrinkResult: Sendable {
     /// Each simplification kept, in order.
     public var steps: [String]
 
-    /// The reproduction as a scenario file of its own: the minimal plan, this variant only, and one seed, which a
-    /// sweep must see fail (`min_failure_rate: 100%`). A sweep starts at seed 1 unless told otherwise, so the file
-    /// reproduces with `replay --seed S` or `run --first-seed S`; its header says so (`header(…)`).
+    /// The reproduction as a scenario file of its own: the minimal plan, this variant only, and the one seed
+    /// (`seeds: 1`, `first_seed: S`), which a sweep must see fail (`min_failure_rate: 100%`). `run FILE` sweeps
+    /// that seed and `replay FILE --seed S` replays it; its header says so (`header(…)`).
     public var reproduction: ScenarioFile {
         var file = minimal.applied(to: scenario)
         file.name = "\(scenario.name)-seed-\(seed)"
         file.description = "Seed \(seed) of \(scenario.name) (\(variant)), shrunk to the faults that still fail it "
             + "the same way."
         file.seedCount = 1
+        file.firstSeed = seed
         file.workload.variants = [variant]
         file.expectations = [VariantExpectation(variant: variant, minFailureRate: 1)]
         return file
@@ -50,9 +51,8 @@ public struct ShrinkResult: Sendable {
             "\(replays) replays" + (complete ? "." : " (the budget ran out: smaller plans may still fail)."),
             "",
             "Reproduce: \(command)",
-            "A sweep of this file runs one seed, from seed 1 unless told: `run \(file) --first-seed \(seed)` runs",
-            "this one, which the expectation says must fail. Once the cause is fixed, make the expectation",
-            "max_failure_rate: 0 and keep the file as a regression test.",
+            "A sweep of this file (`run \(file)`) runs seed \(seed) alone, which the expectation says must fail.",
+            "Once the cause is fixed, make the expectation max_failure_rate: 0 and keep the file as a regression test.",
         ]
     }
 

@@ -67,6 +67,7 @@ public enum ShardSetCheck {
     }
 
     private static func seeds(_ report: SweepShardReport) -> String {
-        "from \(report.firstSeed), \(report.seeds.map { "\($0) per variant" } ?? "each file's own count")"
+        "from \(report.firstSeed.map(String.init) ?? "each file's first seed"), "
+            + (report.seeds.map { "\($0) per variant" } ?? "each file's own count")
     }
 }

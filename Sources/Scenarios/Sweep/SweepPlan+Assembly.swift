@@ -33,7 +33,8 @@ extension SweepPlan {
             let requested = sweptSeeds(target)
             var sweep = VariantSweep(
                 scenario: scenario.name, description: scenario.description, variant: key.variant.rawValue,
-                file: target.file, requestedSeeds: requested, firstSeed: firstSeed, records: records,
+                file: target.file, requestedSeeds: requested, firstSeed: firstSeed(of: target),
+                records: records,
                 rerunEvidence: evidence, rerunSettings: scenario.rerun.settings,
                 maxFailureRate: expectation?.maxFailureRate, minFailureRate: expectation?.minFailureRate,
                 maxDamagingRate: expectation?.maxDamagingRate, wallSeconds: slice.wallSeconds,

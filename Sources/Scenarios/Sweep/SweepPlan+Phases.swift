@@ -14,7 +14,7 @@ extension SweepPlan {
         for (position, key) in keys.enumerated() {
             let target = targets[key.target]
             for offset in 0..<UInt64(sweptSeeds(target)) where shard.contains(offset: offset) {
-                jobs.append(SweepJob(file: target.file, variant: key.variant, seed: firstSeed &+ offset))
+                jobs.append(SweepJob(file: target.file, variant: key.variant, seed: firstSeed(of: target) &+ offset))
                 owners.append(position)
             }
         }
@@ -164,7 +164,7 @@ extension SweepPlan {
     /// The held-out seeds of `target`: the first seed after the swept range, and how many.
     func heldOutRange(_ target: Target) -> (first: UInt64, count: Int) {
         let swept = sweptSeeds(target)
-        return (firstSeed &+ UInt64(swept), target.scenario.rerun.validationSeedCount(sweptSeeds: swept))
+        return (firstSeed(of: target) &+ UInt64(swept), target.scenario.rerun.validationSeedCount(sweptSeeds: swept))
     }
 
     /// A rerun job's chain; a job that crashed counts as one failed rerun.

@@ -43,10 +43,11 @@ public struct SweepPlan: Sendable {
     public var targets: [Target]
     /// Seeds per variant; nil means each scenario's own `seeds`.
     public var seedCount: Int?
-    public var firstSeed: UInt64
+    /// The first seed per variant; nil means each scenario's own `first_seed`, or 1.
+    public var firstSeed: UInt64?
 
     /// A plan of `targets`; reports word replays as each target's runner does (`ScenarioRunner.replay`).
-    public init(targets: [Target], seedCount: Int? = nil, firstSeed: UInt64 = 1) {
+    public init(targets: [Target], seedCount: Int? = nil, firstSeed: UInt64? = nil) {
         self.targets = targets
         self.seedCount = seedCount
         self.firstSeed = firstSeed
@@ -90,6 +91,9 @@ public struct SweepPlan: Sendable {
 
     /// Seeds of the swept range per variant of `target`.
     func sweptSeeds(_ target: Target) -> Int { seedCount ?? target.scenario.seedCount }
+
+    /// Where the swept range of `target` starts.
+    func firstSeed(of target: Target) -> UInt64 { firstSeed ?? target.scenario.firstSeed ?? 1 }
 }
 
 /// A job of a sweep that could not run at all (its scenario file no longer loads in the worker, say): the sweep stops,

@@ -11,8 +11,8 @@ public struct SweepShardReport: Codable, Sendable, Equatable {
     /// The version of the tool that ran the shard; shards of different versions may measure differently.
     public var toolVersion: String
     public var shard: SweepShard
-    /// The command's options that choose the seeds: `--first-seed`, `--seeds` (nil: each file's own), `--variant`.
-    public var firstSeed: UInt64
+    /// The command's options that choose the seeds: `--first-seed` and `--seeds` (nil: each file's own), `--variant`.
+    public var firstSeed: UInt64?
     public var seeds: Int?
     public var variant: VariantName?
     /// The scenario files in the order given, with the SHA-256 of their bytes.
@@ -26,7 +26,7 @@ public struct SweepShardReport: Codable, Sendable, Equatable {
     public static let currentSchemaVersion = 1
 
     public init(
-        toolVersion: String, shard: SweepShard, firstSeed: UInt64, seeds: Int?, variant: VariantName?,
+        toolVersion: String, shard: SweepShard, firstSeed: UInt64?, seeds: Int?, variant: VariantName?,
         files: [FileDigest], variants: [VariantSweepData], interrupted: Bool
     ) {
         kind = Self.kindName

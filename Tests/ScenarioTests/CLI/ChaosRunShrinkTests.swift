@@ -55,12 +55,13 @@ struct ChaosRunShrinkTests {
         #expect(text.contains("\n# Reproduce: chaos-run replay \(out) --seed \(seed) --variant naive\n"))
         let written = try ScenarioLoader.load(path: out)
         #expect(written.faults.count + written.fileSystemFaults.count < 5)
-        #expect(written.seedCount == 1 && written.workload.variants == [.naive])
+        #expect(written.seedCount == 1 && written.firstSeed == seed && written.workload.variants == [.naive])
         let replay = try ChaosRunBinary.run(["replay", out, "--seed", "\(seed)", "--variant", "naive"])
         #expect(replay.status == 1)
         #expect(Self.resultLine(replay) == failed)
         // A sweep of the file from its seed sees the failure its expectation asks for.
-        let sweep = try ChaosRunBinary.run(["run", out, "--first-seed", "\(seed)", "--quiet"])
+        // The file names its seed (first_seed), so a plain sweep of it runs that seed.
+        let sweep = try ChaosRunBinary.run(["run", out, "--quiet"])
         #expect(sweep.status == 0, "\(sweep.standardOutput)\(sweep.standardError)")
         #expect(sweep.standardOutput.contains("naive: 1/1 failed"), "\(sweep.standardOutput)")
         #expect(sweep.standardOutput.contains("Expectations met."))

@@ -68,8 +68,9 @@ struct ShardMergeTests {
         let three = files.path("shards/3/shard-3-of-3.json")
         let otherRange = try Self.merge([one, two, three])
         #expect(otherRange.status == 2)
-        #expect(otherRange.standardError.contains("\(two): swept seeds from 1, 9 per variant, but \(one) has from 1, "
-            + "each file's own count: shards of different sweeps"), "\(otherRange.standardError)")
+        #expect(otherRange.standardError.contains("\(two): swept seeds from each file's first seed, 9 per variant, "
+            + "but \(one) has from each file's first seed, each file's own count: shards of different sweeps"),
+            "\(otherRange.standardError)")
         let missing = try Self.merge([one, three])
         #expect(missing.status == 2)
         #expect(missing.standardError.contains("missing shard(s) 2/3: a merge needs all 3"), "\(missing.standardError)")

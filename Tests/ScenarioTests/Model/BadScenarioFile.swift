@@ -213,6 +213,7 @@ struct BadScenarioFile: Sendable, CustomTestStringConvertible {
         afterMinimal("rerun target of 1", "rerun: {target: 1}", 4, 17, "'target' must lie strictly between 0 and 1"),
         afterMinimal("duplicate rerun delay", "rerun: {delays: [0s, 1s, 1000ms]}", 4, 26, "duplicate delay 1s"),
         afterMinimal("too many reruns", "rerun: {max_reruns: 21}", 4, 21, "'max_reruns' must be in 1...20, got 21"),
+        afterMinimal("negative first seed", "first_seed: -3", 4, 13, "'first_seed' must be a seed, 0 or more, got -3"),
         afterMinimal("too many validation seeds", "rerun: {validation_seeds: 1000001}", 4, 27,
                      "'validation_seeds' must be in 0...1000000, got 1000001"),
         afterMinimal("negative validation seeds", "rerun: {validation_seeds: -1}", 4, 27,

@@ -13,6 +13,7 @@ enum ScenarioFileExamples {
         name: ipfs-download-timeout
         description: The registry stops sending data mid-download.
         seeds: 1000
+        first_seed: 500
         time_limit: 2h
         topology:
           hosts: [service, registry, mirror]

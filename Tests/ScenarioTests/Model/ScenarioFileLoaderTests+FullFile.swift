@@ -11,6 +11,7 @@ extension ScenarioFileLoaderTests {
         #expect(file.name == "ipfs-download-timeout")
         #expect(file.description == "The registry stops sending data mid-download.")
         #expect(file.seedCount == 1000)
+        #expect(file.firstSeed == 500)
         #expect(file.timeLimit == .seconds(7200))
 
         let defaultLink = LinkConditions(

@@ -61,6 +61,22 @@ struct SweepPlanTests {
             == "chaos-run replay scenarios/ipfs-download-timeout.yaml --seed 3 --variant robust")
     }
 
+    @Test("a sweep starts at the file's first_seed unless the plan says otherwise")
+    func firstSeedFromTheFile() throws {
+        var scenario = try Self.runner().scenario
+        scenario.firstSeed = 7
+        let runner = try ScenarioRunner(scenario: scenario, file: "scenarios/ipfs-download-timeout.yaml")
+        let fromFile = ScriptedExecutor(Self.passed)
+        let outcome = try SweepPlan(targets: [SweepPlan.Target(runner: runner, variants: [.robust])], seedCount: 3)
+            .run(on: fromFile)
+        #expect(fromFile.phases[0].map(\.seed) == [7, 8, 9])
+        #expect(outcome.sweeps[0].firstSeed == 7)
+        let told = ScriptedExecutor(Self.passed)
+        _ = try SweepPlan(targets: [SweepPlan.Target(runner: runner, variants: [.robust])], seedCount: 2, firstSeed: 1)
+            .run(on: told)
+        #expect(told.phases[0].map(\.seed) == [1, 2])
+    }
+
     @Test("a job that could not run stops the sweep with its file and seed")
     func jobErrors() throws {
         let executor = ScriptedExecutor { job in

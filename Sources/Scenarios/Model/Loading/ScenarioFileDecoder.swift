@@ -3,7 +3,7 @@
 /// driver) before the invariants and the expectations, and last what the component's driver cannot give.
 enum ScenarioFileDecoder {
     static let keys = [
-        "name", "description", "seeds", "time_limit", "topology", "links", "faults", "file_system",
+        "name", "description", "seeds", "first_seed", "time_limit", "topology", "links", "faults", "file_system",
         "file_system_faults", "workload", "invariants", "expectations", "rerun",
     ]
     static let seedCountRange = 1...1_000_000
@@ -13,6 +13,7 @@ enum ScenarioFileDecoder {
         let name = try top.required("name").identifier()
         let description = try top.required("description").string()
         let seedCount = try top.value("seeds")?.integer(in: seedCountRange) ?? 100
+        let firstSeed = try decodeFirstSeed(top.value("first_seed"))
         let timeLimit = try top.value("time_limit")?.positiveDuration() ?? .seconds(3600)
         let topology = try TopologyDecoder.decode(top.value("topology"), in: top)
         let links = try LinkListDecoder.decode(top.value("links"), topology: topology)
@@ -27,7 +28,8 @@ enum ScenarioFileDecoder {
             top.value("expectations"), variants: workload.variants, driver: driver)
         let rerun = try RerunDecoder.decode(top.value("rerun"), component: workload.component)
         let scenario = ScenarioFile(
-            name: name, description: description, seedCount: seedCount, timeLimit: timeLimit, topology: topology,
+            name: name, description: description, seedCount: seedCount, firstSeed: firstSeed, timeLimit: timeLimit,
+            topology: topology,
             links: links, faults: faults, fileSystem: fileSystem, fileSystemFaults: fileSystemFaults,
             workload: workload,
             invariants: invariants, expectations: expectations, rerun: rerun)
@@ -35,6 +37,14 @@ enum ScenarioFileDecoder {
             throw node(asking: unmet, top: top, workload: workloadNode).error(unmet.message(component: driver.name))
         }
         return scenario
+    }
+
+    /// `first_seed`: any seed a sweep could start from, so 0 or more.
+    private static func decodeFirstSeed(_ node: LocatedNode?) throws(ScenarioFileError) -> UInt64? {
+        guard let node else { return nil }
+        let value = try node.integer(in: Int.min...Int.max)
+        guard value >= 0 else { throw node.error("'first_seed' must be a seed, 0 or more, got \(value)") }
+        return UInt64(value)
     }
 
     /// The node that asks for what the driver cannot give: the crash fault's `kind`, the workload's `package`, or

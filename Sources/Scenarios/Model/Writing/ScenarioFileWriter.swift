@@ -45,6 +45,7 @@ public struct ScenarioFileWriter: Sendable {
             ("name", .text(scenario.name)),
             ("description", .text(scenario.description)),
             ("seeds", scenario.seedCount == defaults.seedCount ? nil : .integer(scenario.seedCount)),
+            ("first_seed", scenario.firstSeed.map { .integer(Int($0)) }),
             ("time_limit", scenario.timeLimit == defaults.timeLimit ? nil : .duration(scenario.timeLimit)),
             ("topology", scenario.topology == defaults.topology ? nil : topology(scenario.topology)),
             ("links", scenario.links.isEmpty ? nil : .blockList(scenario.links.map {
