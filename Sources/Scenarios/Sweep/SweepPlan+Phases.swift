@@ -26,20 +26,27 @@ extension SweepPlan {
             let position = owners[index]
             let job = jobs[index]
             data[position].wallSeconds += first.wallSeconds[index]
-            switch outcome {
-            case let .finished(result):
-                if let error = result.error { throw SweepError(file: job.file, seed: job.seed, message: error) }
-                guard let record = result.record else { continue }
-                data[position].firstRuns.append(.init(record: record, workloadSeconds: result.workloadSeconds))
-            case let .crashed(cause, summary, detail):
-                let component = targets[keys[position].target].runner.driver.name
-                let failure = FailureClassifier.crash(
-                    component: component, cause: cause, summary: summary, detail: detail)
-                data[position].firstRuns.append(.init(record: SeedRecord(seed: job.seed, failure: failure),
-                                                      workloadSeconds: nil))
+            if let run = try firstRun(outcome, of: job, target: targets[keys[position].target]) {
+                data[position].firstRuns.append(run)
             }
         }
         return data
+    }
+
+    /// What a seed's plain run gave, the same way in phase 1 and for held-out seeds: its record, or for a worker
+    /// that died, the driver's crash; nil for a result without a record. A job that could not run stops the sweep.
+    func firstRun(
+        _ outcome: SweepJobOutcome, of job: SweepJob, target: Target
+    ) throws -> VariantSweepData.FirstRun? {
+        switch outcome {
+        case let .finished(result):
+            if let error = result.error { throw SweepError(file: job.file, seed: job.seed, message: error) }
+            return result.record.map { .init(record: $0, workloadSeconds: result.workloadSeconds) }
+        case let .crashed(cause, summary, detail):
+            let failure = FailureClassifier.crash(
+                component: target.runner.driver.name, cause: cause, summary: summary, detail: detail)
+            return .init(record: SeedRecord(seed: job.seed, failure: failure), workloadSeconds: nil)
+        }
     }
 
     /// Phase 2: rerun chains for every variant whose failures are all transient (see `RerunTrials`).
@@ -117,16 +124,10 @@ extension SweepPlan {
             let position = owners[index]
             let job = jobs[index]
             data[position].wallSeconds += first.wallSeconds[index]
-            let failure: FailureKind?
-            switch outcome {
-            case let .finished(result):
-                if let error = result.error { throw SweepError(file: job.file, seed: job.seed, message: error) }
-                guard let record = result.record else { continue }
-                failure = record.failure?.kind
-            case .crashed:
-                failure = .crash
-            }
-            let rerun = targets[keys[position].target].scenario.rerun
+            let target = targets[keys[position].target]
+            guard let firstRun = try firstRun(outcome, of: job, target: target) else { continue }
+            let failure = firstRun.record.failure?.kind
+            let rerun = target.scenario.rerun
             let transient = failure?.mayBeRerun == true
             let chains = transient ? Array(repeating: [Bool](), count: rerun.delays.count) : []
             runs[index] = (position, .init(seed: job.seed, failure: failure, chains: chains))
@@ -189,13 +190,5 @@ extension SweepPlan {
         let outcomes = try executor.execute(jobs, events: events)
         progress?.finish()
         return (outcomes, clock.seconds)
-    }
-}
-
-extension RerunPolicy {
-    /// Whether the policy predicts a residual failure rate that held-out seeds can check: a `rerun` policy, or `none`
-    /// for failures already under the target.
-    public var predictsResidual: Bool {
-        action == .rerun || (action == .none && residualFailureRate > 0)
     }
 }

@@ -52,6 +52,14 @@ public struct RerunPolicy: Sendable, Equatable, Codable {
     }
 }
 
+extension RerunPolicy {
+    /// Whether the policy predicts a residual failure rate that held-out seeds can check (`PolicyValidation`): a
+    /// `rerun` policy, or `none` for failures already under the target.
+    public var predictsResidual: Bool {
+        action == .rerun || (action == .none && residualFailureRate > 0)
+    }
+}
+
 extension String {
     func replacingAll(_ target: String, with replacement: String) -> String {
         split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
