@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "ChaosIPFS", targets: ["ChaosIPFS"]),
         // The real HTTPClient on AsyncHTTPClient, for components in production; it never sees the simulator.
         .library(name: "ChaosLiveHTTP", targets: ["ChaosLiveHTTP"]),
+        // Live mode: a scenario's services on real loopback sockets with its fault plan on the real clock.
+        .library(name: "ChaosLive", targets: ["ChaosLive"]),
         // The simulator: kernel, network, HTTP over it, the IPFS registry, SimFileSystem.
         .library(name: "ChaosNet", targets: ["ChaosNet"]),
         // The code under test, usable in production: it sees the core protocols and the formats, never the simulator.
@@ -97,12 +99,23 @@ let package = Package(
             ],
             swiftSettings: settings
         ),
+        .target(
+            name: "ChaosLive",
+            dependencies: [
+                "ChaosNet", "Scenarios",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: settings
+        ),
         .target(name: "Triage"),
         .target(name: "ChaosTesting", dependencies: ["Scenarios", "Triage"], swiftSettings: settings),
         .target(
             name: "ChaosRunCLI",
             dependencies: [
-                "ChaosNet", "Scenarios", "Triage", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "ChaosNet", "ChaosLive", "Scenarios", "Triage",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings
         ),
@@ -156,8 +169,8 @@ let package = Package(
         .testTarget(
             name: "ChaosLiveHTTPTests",
             dependencies: [
-                "ChaosLiveHTTP", "ChaosCore", "ChaosComponents", "ChaosIPFS", "ChaosTar",
-                .product(name: "HTTPTypes", package: "swift-http-types"),
+                "ChaosLiveHTTP", "ChaosCore", "ChaosComponents", "ChaosIPFS", "ChaosTar", "ChaosLive", "ChaosNet",
+                "Scenarios", "chaos-run", .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             exclude: ["Fixtures"],
             swiftSettings: settings

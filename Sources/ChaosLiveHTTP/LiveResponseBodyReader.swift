@@ -44,6 +44,9 @@ final class LiveResponseBodyReader: @unchecked Sendable {
         guard let deadline = mapping.totalDeadline, let total = mapping.timeouts.total else {
             return try await iterator.next()
         }
+        // Checked before every read, not only by the timer: a body still flowing past the deadline ends at its next
+        // chunk even when the timer's wake-up is late (a busy process's global pool delays it by seconds).
+        if ContinuousClock.now >= deadline { throw ChaosCore.HTTPClientError.totalTimeout(total) }
         return try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
             group.addTask { try await self.iterator.next() }
             group.addTask {

@@ -80,3 +80,14 @@ extension Fault {
         }
     }
 }
+
+extension FaultPlan {
+    /// Live mode's question when a real connection from `host` to the service at `endpoint` is accepted: the name
+    /// of the `down` fault that refuses it now, nil when none does (the connection is then served).
+    public func refusingFault(from host: String, to endpoint: Endpoint) -> String? {
+        guard case let .refused(by: name, _) = connectDecision(from: host, to: endpoint, at: nowNanoseconds) else {
+            return nil
+        }
+        return name
+    }
+}

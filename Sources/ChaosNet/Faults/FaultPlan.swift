@@ -17,8 +17,8 @@
 ///
 /// Not thread-safe: use on the simulation's thread.
 public final class FaultPlan: @unchecked Sendable, CustomStringConvertible {
-    /// Unowned: the simulation keeps the plan alive (see `init`). Nil for a detached plan.
-    private unowned let simulation: Simulation?
+    /// Unowned when the host is a simulation, which keeps the plan alive (see `init`); nil for a detached plan.
+    private let hostReference: HostReference
     /// A detached plan's generator for toxicity draws.
     private var detachedRandom: (any RandomNumberGenerator)?
     /// Network and HTTP faults, in the order they are consulted.
@@ -34,6 +34,24 @@ public final class FaultPlan: @unchecked Sendable, CustomStringConvertible {
     /// Called when data held by a fault may move on (a hold released, a fault removed).
     private var releaseObservers: [() -> Void] = []
 
+    private struct UnownedSimulation {
+        unowned let simulation: Simulation
+    }
+
+    private enum HostReference {
+        case simulation(UnownedSimulation)
+        case live(any FaultPlanHost)
+        case detached
+    }
+
+    private var host: (any FaultPlanHost)? {
+        switch hostReference {
+        case let .simulation(reference): reference.simulation
+        case let .live(host): host
+        case .detached: nil
+        }
+    }
+
     private struct DiskPeriodKey: Hashable {
         var fault: String
         var periodStart: Int64
@@ -41,18 +59,23 @@ public final class FaultPlan: @unchecked Sendable, CustomStringConvertible {
 
     /// The plan of `simulation`'s world: it draws from the simulation's streams and traces into its trace.
     public init(_ simulation: Simulation) {
-        self.simulation = simulation
+        hostReference = .simulation(UnownedSimulation(simulation: simulation))
         simulation.attach(self)
+    }
+
+    /// A plan on a host other than a simulation (live mode's wall clock), which the plan keeps alive.
+    public init(host: any FaultPlanHost) {
+        hostReference = .live(host)
     }
 
     /// A plan outside any simulation (a file system used on its own): time stands at zero, nothing is traced, and
     /// toxicities below 1 draw from `random` (a fault that needs a draw traps without one).
     public init(detachedWith random: (any RandomNumberGenerator)? = nil) {
-        simulation = nil
+        hostReference = .detached
         detachedRandom = random
     }
 
-    var nowNanoseconds: Int64 { simulation?.now.nanosecondsSinceEpoch ?? 0 }
+    var nowNanoseconds: Int64 { host?.faultTimeNanoseconds ?? 0 }
 
     // MARK: - Changing the plan
 
@@ -117,8 +140,8 @@ public final class FaultPlan: @unchecked Sendable, CustomStringConvertible {
     /// faults from `fs-fault.NAME`.
     func schedule(named name: String, activity: FaultActivity, stream: @autoclosure () -> String) -> FaultSchedule {
         if let schedule = schedules[name] { return schedule }
-        let random: SeededRandom = if let simulation {
-            simulation.random(stream())
+        let random: SeededRandom = if let host {
+            host.random(stream())
         } else {
             SeededRandom(seed: 0, name: stream())
         }
@@ -162,14 +185,14 @@ public final class FaultPlan: @unchecked Sendable, CustomStringConvertible {
     /// Draws whether a fault with `toxicity` acts, from the stream `fault.NAME.toxicity` (toxicity 1 draws nothing).
     func drawToxicity(_ toxicity: Double, of name: String) -> Bool {
         if toxicity >= 1 { return true }
-        if let simulation { return simulation.random("fault.\(name).toxicity").chance(toxicity) }
+        if let host { return host.random("fault.\(name).toxicity").chance(toxicity) }
         guard detachedRandom != nil else { preconditionFailure("fault \(name) has a toxicity but no random generator") }
         return toxicity > 0 && Double(detachedRandom!.next() >> 11) * 0x1p-53 < toxicity
     }
 
     /// A `fault` trace event.
     func trace(_ message: String) {
-        simulation?.trace("fault", message)
+        host?.trace("fault", message)
     }
 
     /// Traces a whole-disk fault once per active period.

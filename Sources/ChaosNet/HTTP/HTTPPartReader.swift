@@ -3,7 +3,10 @@ import NIOHTTP1
 /// Pulls HTTP message parts from a connection: reads bytes only when the decoded parts run out, so a slow consumer
 /// never makes the simulation buffer a whole body.
 final class HTTPPartReader<Inbound, Outbound> {
-    let connection: SimConnection
+    /// Reads the connection's next bytes before a deadline (nil: none), nil at the end of the stream.
+    typealias Read = (SimClock.Instant?) async throws -> ArraySlice<UInt8>?
+
+    let read: Read
     let codec: HTTPWireCodec<Inbound, Outbound>
     private var parts: [Inbound] = []
     private var partsHead = 0
@@ -11,7 +14,13 @@ final class HTTPPartReader<Inbound, Outbound> {
     private(set) var reachedEndOfStream = false
 
     init(connection: SimConnection, codec: HTTPWireCodec<Inbound, Outbound>) {
-        self.connection = connection
+        self.read = { deadline in try await connection.read(deadline: deadline) }
+        self.codec = codec
+    }
+
+    /// A reader of a connection that has no virtual clock (a real socket): deadlines are not supported.
+    init(connection: any HTTPServerConnection, codec: HTTPWireCodec<Inbound, Outbound>) {
+        self.read = { _ in try await connection.read() }
         self.codec = codec
     }
 
@@ -22,7 +31,7 @@ final class HTTPPartReader<Inbound, Outbound> {
             parts.removeAll(keepingCapacity: true)
             partsHead = 0
             if reachedEndOfStream { return nil }
-            if let bytes = try await connection.read(deadline: deadline) {
+            if let bytes = try await read(deadline) {
                 parts = try codec.decode(bytes)
             } else {
                 reachedEndOfStream = true

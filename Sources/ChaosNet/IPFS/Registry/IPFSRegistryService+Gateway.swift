@@ -9,7 +9,7 @@ import HTTPTypes
 ///
 /// Unlike the RPC API, the gateway has no trailer for errors: a block missing mid-stream aborts the response, so the
 /// client sees the connection end before the body does.
-extension IPFSRegistry {
+extension IPFSRegistryService {
     func gateway(_ request: HTTPServerRequest, path: Substring, query: Substring) -> HTTPServerResponse {
         let method = request.head.method
         guard method == .get || method == .head else {
@@ -103,7 +103,7 @@ extension IPFSRegistry {
         _ fields: HTTPFields, label: String, _ produce: @escaping @Sendable (IPFSBodyPieces) async throws -> Void
     ) -> HTTPServerResponse {
         let pieceSize = bodyPieceSize
-        let simulation = simulation
+        let trace = trace
         return HTTPServerResponse(head: HTTPResponse(status: .ok, headerFields: fields), body: .stream { writer in
             let pieces = IPFSBodyPieces(writer: writer, pieceSize: pieceSize)
             do {
@@ -111,7 +111,7 @@ extension IPFSRegistry {
                 try await pieces.flush()
             } catch let error as IPFSDAGError {
                 try await pieces.flush()
-                simulation.trace("registry", "\(label): aborted after \(pieces.byteCount) bytes: \(error)")
+                trace("registry", "\(label): aborted after \(pieces.byteCount) bytes: \(error)")
                 throw error
             }
         })

@@ -1,7 +1,7 @@
 import HTTPTypes
 
 /// `add`: a multipart upload in, one NDJSON line per added file and directory out.
-extension IPFSRegistry {
+extension IPFSRegistryService {
     /// Reads and imports the whole upload before replying, so that a malformed upload is a 400 with a clear message
     /// rather than an error in the trailer; file content is imported while it streams in, never buffered whole.
     ///

@@ -2,7 +2,7 @@ import HTTPTypes
 
 /// The Kubo RPC subset: method and command checks, `version`, `get`, `cat`, `ls` (`add` has its own file), and the
 /// reply framing every command shares.
-extension IPFSRegistry {
+extension IPFSRegistryService {
     /// The commands served; anything else under `/api/v0/` is 404.
     static let rpcCommands: Set<Substring> = ["add", "cat", "get", "ls", "version"]
 
@@ -69,7 +69,7 @@ extension IPFSRegistry {
             fields[.ipfsChunkedOutput] = "1"
         }
         let pieceSize = bodyPieceSize
-        let simulation = simulation
+        let trace = trace
         return HTTPServerResponse(head: HTTPResponse(status: status, headerFields: fields), body: .stream { writer in
             let pieces = IPFSBodyPieces(writer: writer, pieceSize: pieceSize)
             do {
@@ -77,7 +77,7 @@ extension IPFSRegistry {
                 try await pieces.flush()
             } catch let error as IPFSDAGError {
                 try await pieces.fail(with: error.description)
-                simulation.trace("registry", "\(label): stream error after \(pieces.byteCount) bytes: \(error)")
+                trace("registry", "\(label): stream error after \(pieces.byteCount) bytes: \(error)")
             }
         })
     }

@@ -1,0 +1,224 @@
+import ChaosComponents
+import ChaosCore
+import ChaosLive
+import ChaosLiveHTTP
+import ChaosNet
+import Foundation
+import HTTPTypes
+import Testing
+
+/// Live mode in this process: the scenario's registry on a real loopback socket, the control API beside it, and
+/// the robust components over the real HTTP client and the local disk against it.
+@Suite struct LiveServeTests {
+    /// A stall the control API adds: after the first MiB the body stops, for a minute (longer than any test).
+    static let stallFault = """
+        {name: stall-now, kind: http_stall_body, after: 1MiB, duration: 60s, target: {service: "registry:5001"}}
+        """
+
+    @Test func theRegistryAnswersTheRPCAndTheGatewayWithThePackagesBytes() async throws {
+        try await withServer { server, client in
+            let version = try await Self.text(client, server.post("/api/v0/version"))
+            #expect(version.status == 200)
+            #expect(version.body.contains("\"Version\":\"0.6.0\""))
+            let package = server.package.package
+            let (path, file) = try #require(Self.firstFile(of: package))
+            let gateway = try await Self.bytes(client, server.get("/ipfs/\(package.cid)/\(path)"))
+            #expect(gateway.status == 200)
+            #expect(gateway.body == file)
+            let cat = try await Self.bytes(client, server.post("/api/v0/cat?arg=\(package.cid)/\(path)"))
+            #expect(cat.body == file)
+        }
+    }
+
+    @Test func theControlAPIListsAddsDisablesEnablesAndRemovesFaults() async throws {
+        try await withServer { server, client in
+            #expect(try await Self.text(client, server.control(.get, "/faults")).body == "{\"faults\":[]}\n")
+            let added = try await Self.text(client, server.control(.post, "/faults"), body: Self.stallFault)
+            #expect(added.status == 201)
+            #expect(added.body.contains("\"name\":\"stall-now\""))
+            #expect(added.body.contains("\"active_now\":true"))
+            let duplicate = try await Self.text(client, server.control(.post, "/faults"), body: Self.stallFault)
+            #expect(duplicate.status == 409)
+            let disabled = try await Self.text(client, server.control(.post, "/faults/stall-now/disable"))
+            #expect(disabled.body.contains("\"enabled\":false"))
+            let enabled = try await Self.text(client, server.control(.post, "/faults/stall-now/enable"))
+            #expect(enabled.body.contains("\"enabled\":true"))
+            #expect(try await Self.text(client, server.control(.delete, "/faults/stall-now")).status == 204)
+            let gone = try await Self.text(client, server.control(.get, "/faults/stall-now"))
+            #expect(gone.status == 404)
+            #expect(gone.body.contains("no fault named 'stall-now'"))
+            let events = try await Self.text(client, server.control(.get, "/events")).body
+            #expect(events.contains("added fault stall-now"))
+            #expect(events.contains("removed fault stall-now"))
+        }
+    }
+
+    @Test func aBadFaultIsRefusedWithWhereAndWhatWasExpected() async throws {
+        try await withServer { server, client in
+            let unknownKind = try await Self.text(
+                client, server.control(.post, "/faults"), body: "{name: x, kind: http_stal, target: {host: registry}}")
+            #expect(unknownKind.status == 400)
+            #expect(unknownKind.body.contains("unknown fault kind 'http_stal'"))
+            #expect(unknownKind.body.contains("request body:1:"))
+            let unknownHost = try await Self.text(
+                client, server.control(.post, "/faults"), body: "{name: x, kind: down, target: {host: nowhere}}")
+            #expect(unknownHost.status == 400)
+            #expect(unknownHost.body.contains("nowhere"))
+            let method = try await Self.text(client, server.control(.put, "/faults"))
+            #expect(method.status == 405)
+            #expect(try await Self.text(client, server.control(.get, "/faults")).body == "{\"faults\":[]}\n")
+        }
+    }
+
+    @Test func aDownFaultResetsEveryConnectionUntilItIsRemoved() async throws {
+        try await withServer { (server: LiveServeHarness, client: LiveHTTPClient) async throws in
+            let down = "{name: registry-down, kind: down, target: {service: \"registry:5001\"}}"
+            #expect(try await Self.text(client, server.control(.post, "/faults"), body: down).status == 201)
+            await #expect(throws: HTTPClientError.self) {
+                _ = try await Self.text(client, server.post("/api/v0/version"))
+            }
+            #expect(try await Self.text(client, server.control(.delete, "/faults/registry-down")).status == 204)
+            #expect(try await Self.text(client, server.post("/api/v0/version")).status == 200)
+        }
+    }
+
+    @Test func theRobustDownloaderOverTheRealClientRetriesAStallAndSucceeds() async throws {
+        let root = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try await withServer { server, client in
+            #expect(try await Self.text(client, server.control(.post, "/faults"), body: Self.stallFault).status == 201)
+            let downloader = Self.downloader(client, server)
+            // The stall catches the first attempt; once it has fired, the test switches it off, so the retry
+            // (after the 1 s read timeout and the backoff) gets the whole tarball.
+            let cid = server.package.package.cid.description
+            async let download: Void = downloader.download(cid: cid, into: "\(root)/out")
+            try await Self.waitForFiring(of: "stall-now", client, server)
+            #expect(try await Self.text(client, server.control(.post, "/faults/stall-now/disable")).status == 200)
+            try await download
+            #expect(downloader.attempts.map(\.number) == [1, 2])
+            #expect(downloader.attempts.first?.error?.cause == "read_timeout")
+            try await Self.expectTree(server.package.package.tree, at: "\(root)/out")
+        }
+    }
+
+    @Test func theRobustServiceManagerOverTheRealClientCreatesAServiceFromThePackage() async throws {
+        let root = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try await withServer { server, client in
+            let manager = ServiceManager(
+                variant: .robust, fileSystem: LocalFileSystem(), downloader: Self.downloader(client, server),
+                servicesRoot: "\(root)/services", counterPath: "\(root)/state/counter", log: { _ in })
+            try await LocalFileSystem().createDirectory(at: "\(root)/state", withIntermediates: true)
+            let cid = server.package.package.cid.description
+            let response = await manager.handleCreate(template: ServiceTemplate(name: "svc", hash: cid))
+            #expect(response.status == 200 || response.status == 201, "\(response)")
+            try await Self.expectTree(server.package.package.tree, at: manager.servicePath(1))
+        }
+    }
+
+    @Test func optionsThatWouldServeBeyondThisMachineAreRefused() async throws {
+        let options = LiveServeOptions(host: "0.0.0.0")
+        #expect(options.problem?.contains("not a loopback address") == true)
+        var allowed = options
+        allowed.allowNonLoopback = true
+        #expect(allowed.problem == nil)
+        #expect(LiveServeOptions(timeScale: 0).problem?.contains("--time-scale") == true)
+        #expect(LiveServeOptions(port: 9000, controlPort: 9000).problem?.contains("must differ") == true)
+    }
+
+    // MARK: - Helpers
+
+    static let policy = DownloadRetryPolicy(
+        attemptCountMax: 3, backoffBase: .milliseconds(200), backoffCap: .milliseconds(400),
+        jitterMax: .milliseconds(50), connectTimeout: .seconds(2), readIdleTimeout: .seconds(1),
+        totalTimeout: .seconds(30))
+
+    static func downloader(_ client: LiveHTTPClient, _ server: LiveServeHarness) -> IPFSDownloader {
+        IPFSDownloader(
+            variant: .robust, http: client, fileSystem: LocalFileSystem(), clock: ContinuousClock(),
+            random: SystemRandomNumberGenerator(), registryAuthority: server.authority, policy: policy)
+    }
+
+    func withServer(_ body: (LiveServeHarness, LiveHTTPClient) async throws -> Void) async throws {
+        try await withTaskExecutorPreference(LiveTestExecutor.shared) {
+            let server = try await LiveServeHarness.start()
+            let client = LiveHTTPClient()
+            do {
+                try await body(server, client)
+            } catch {
+                try? await client.shutdown()
+                try? await server.stop()
+                throw error
+            }
+            try await client.shutdown()
+            try await server.stop()
+        }
+    }
+
+    static func temporaryDirectory() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("live-serve-\(UUID().uuidString)").path
+    }
+
+    static func firstFile(of package: IPFSPackage) -> (String, [UInt8])? {
+        for (path, tree) in package.tree.descendants {
+            if case let .file(bytes) = tree, bytes.count > 1000 { return (path, bytes) }
+        }
+        return nil
+    }
+
+    static func bytes(_ client: LiveHTTPClient, _ request: HTTPRequest, body: String? = nil) async throws
+        -> (status: Int, body: [UInt8])
+    {
+        let response = try await client.execute(
+            request, body: body.map { HTTPBody.bytes(Array($0.utf8)) }, timeouts: HTTPTimeouts(total: .seconds(10)))
+        return (response.head.status.code, try await response.body.collect(upTo: 64 << 20))
+    }
+
+    static func text(_ client: LiveHTTPClient, _ request: HTTPRequest, body: String? = nil) async throws
+        -> (status: Int, body: String)
+    {
+        let (status, bytes) = try await bytes(client, request, body: body)
+        return (status, String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Polls the event log (every 20 ms, at most 10 s) until `fault` has fired.
+    static func waitForFiring(of fault: String, _ client: LiveHTTPClient, _ server: LiveServeHarness) async throws {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while ContinuousClock.now < deadline {
+            let events = try await text(client, server.control(.get, "/events")).body
+            if events.contains("\(fault) (http_stall_body) on registry:5001 stalls") { return }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        Issue.record("fault \(fault) did not fire within 10 s")
+    }
+
+    /// Every file, directory and symlink of `tree` is at `root` with the same bytes and targets.
+    static func expectTree(_ tree: IPFSContentTree, at root: String) async throws {
+        let fileSystem = LocalFileSystem()
+        for (path, item) in tree.descendants {
+            switch item {
+            case let .file(bytes):
+                #expect(try await fileSystem.readFile(at: "\(root)/\(path)") == bytes, "\(path)")
+            case let .symlink(target):
+                #expect(try await fileSystem.readSymlink(at: "\(root)/\(path)") == target, "\(path)")
+            case .directory:
+                let attributes = try await fileSystem.attributes(at: "\(root)/\(path)", followSymlinks: false)
+                #expect(attributes.kind == .directory, "\(path)")
+            }
+        }
+    }
+}
+
+extension LiveServeHarness {
+    func post(_ path: String) -> HTTPRequest {
+        HTTPRequest(method: .post, scheme: "http", authority: authority, path: path)
+    }
+
+    func get(_ path: String) -> HTTPRequest {
+        HTTPRequest(method: .get, scheme: "http", authority: authority, path: path)
+    }
+
+    func control(_ method: HTTPRequest.Method, _ path: String) -> HTTPRequest {
+        HTTPRequest(method: method, scheme: "http", authority: status.control, path: path)
+    }
+}
