@@ -8,12 +8,12 @@ final class SerialThreadExecutor: TaskExecutor, SerialExecutor, @unchecked Senda
     /// Guarded by `condition`.
     private var pending: [UnownedJob] = []
     private var stopping = false
-    private var thread: Thread?
 
     init(name: String) {
-        let thread = Thread { [unowned self] in self.runLoop() }
+        // The thread holds the executor until its loop ends, so that releasing the last other reference right after
+        // `shutDown` never leaves the loop reading a freed executor.
+        let thread = Thread { self.runLoop() }
         thread.name = name
-        self.thread = thread
         thread.start()
     }
 
