@@ -1,6 +1,5 @@
 import ChaosCore
 import ChaosNet
-import Foundation
 import HTTPTypes
 import Scenarios
 
@@ -150,12 +149,7 @@ final class LiveControlAPI: @unchecked Sendable {
     // MARK: - Replies
 
     private func json(_ status: HTTPResponse.Status, _ value: some Encodable) -> HTTPServerResponse {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-        let text = String(decoding: data, as: UTF8.self) + "\n"
-        return HTTPServerResponse.text(status, text, contentType: "application/json")
+        HTTPServerResponse.text(status, LiveJSON.line(value) + "\n", contentType: "application/json")
     }
 
     private func error(_ status: HTTPResponse.Status, _ message: String) -> HTTPServerResponse {

@@ -34,7 +34,9 @@ public enum LiveServer {
             throw LiveServeError("scenario '\(scenario)' has no registry (registry: none): there is nothing to serve")
         }
         let executor = SerialThreadExecutor(name: "chaos-live")
+        defer { executor.shutDown() }
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        var failure: (any Error)?
         do {
             try await withTaskExecutorPreference(executor) {
                 try await run(
@@ -42,12 +44,11 @@ public enum LiveServer {
                     options: options, log: log, group: group, ready: ready, stopRequested: stopRequested)
             }
         } catch {
-            executor.shutDown()
-            try? await group.shutdownGracefully()
-            throw error
+            failure = error
         }
-        executor.shutDown()
+        // The event loop goes whatever happened; a serving error is the one reported.
         try await group.shutdownGracefully()
+        if let failure { throw failure }
     }
 
     private static func run(

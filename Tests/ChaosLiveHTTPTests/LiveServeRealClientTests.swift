@@ -48,7 +48,7 @@ struct LiveServeRealClientTests {
             for entry in entries { #expect(ls.contains("\"Name\": \"\(entry.name)\""), "\(entry.name)") }
             #expect(try Data(contentsOf: URL(fileURLWithPath: "\(out)/cat.bin")) == Data(file))
             #expect(try Data(contentsOf: URL(fileURLWithPath: "\(out)/requests-cat.bin")) == Data(file))
-            try await LiveServeTests.expectTree(package.tree, at: "\(out)/get/\(package.cid)")
+            await LiveServeTests.expectTree(package, at: "\(out)/get/\(package.cid)")
 
             let curl = try await BoundedCommand.run(
                 "/usr/bin/env", ["curl", "-sS", "--max-time", "10", "-o", "\(out)/curl.bin",
@@ -103,7 +103,7 @@ struct LiveServeRealClientTests {
             try await download
             #expect(downloader.attempts.map(\.number) == [1, 2])
             #expect(downloader.attempts.first?.error?.cause == "read_timeout")
-            try await LiveServeTests.expectTree(package.tree, at: "\(out)/robust")
+            await LiveServeTests.expectTree(package, at: "\(out)/robust")
         } after: { serve in
             // Every firing is logged with its wall time and the scenario's time.
             let lines = serve.standardError.split(separator: "\n")

@@ -5,6 +5,7 @@ import ChaosLiveHTTP
 import ChaosNet
 import Foundation
 import HTTPTypes
+import Scenarios
 import Testing
 
 /// Live mode in this process: the scenario's registry on a real loopback socket, the control API beside it, and
@@ -97,7 +98,7 @@ import Testing
             try await download
             #expect(downloader.attempts.map(\.number) == [1, 2])
             #expect(downloader.attempts.first?.error?.cause == "read_timeout")
-            try await Self.expectTree(server.package.package.tree, at: "\(root)/out")
+            await Self.expectTree(server.package.package, at: "\(root)/out")
         }
     }
 
@@ -112,7 +113,7 @@ import Testing
             let cid = server.package.package.cid.description
             let response = await manager.handleCreate(template: ServiceTemplate(name: "svc", hash: cid))
             #expect(response.status == 200 || response.status == 201, "\(response)")
-            try await Self.expectTree(server.package.package.tree, at: manager.servicePath(1))
+            await Self.expectTree(server.package.package, at: manager.servicePath(1))
         }
     }
 
@@ -192,20 +193,11 @@ import Testing
         Issue.record("fault \(fault) did not fire within 10 s")
     }
 
-    /// Every file, directory and symlink of `tree` is at `root` with the same bytes and targets.
-    static func expectTree(_ tree: IPFSContentTree, at root: String) async throws {
-        let fileSystem = LocalFileSystem()
-        for (path, item) in tree.descendants {
-            switch item {
-            case let .file(bytes):
-                #expect(try await fileSystem.readFile(at: "\(root)/\(path)") == bytes, "\(path)")
-            case let .symlink(target):
-                #expect(try await fileSystem.readSymlink(at: "\(root)/\(path)") == target, "\(path)")
-            case .directory:
-                let attributes = try await fileSystem.attributes(at: "\(root)/\(path)", followSymlinks: false)
-                #expect(attributes.kind == .directory, "\(path)")
-            }
-        }
+    /// The tree at `root` is exactly `package` (its CID, recomputed from the files, as the drivers' invariant does).
+    static func expectTree(_ package: IPFSPackage, at root: String) async {
+        let mismatch = await PackageTreeVerifier.mismatch(
+            at: root, in: LocalFileSystem(), expected: package.cid.description)
+        #expect(mismatch == nil)
     }
 }
 

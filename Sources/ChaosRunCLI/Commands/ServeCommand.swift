@@ -74,9 +74,7 @@ struct ServeCommand: AsyncParsableCommand {
                 services: runner.services, scenario: runner.scenario.name,
                 clientHost: runner.scenario.topology.clientHost, options: options,
                 ready: { status in
-                    let encoder = JSONEncoder()
-                    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-                    let line = (try? encoder.encode(status)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+                    let line = LiveJSON.line(status)
                     // Written directly, not buffered, so that a test reading the pipe sees it at once.
                     FileHandle.standardOutput.write(Data((line + "\n").utf8))
                     var summary = "serving \(status.scenario) (seed \(status.seed)) at \(status.apiURL); "
