@@ -3,9 +3,10 @@ import ChaosNet
 /// The faults a live server knows, in order, each enabled or not, and the fault plan that holds the enabled ones
 /// it can apply: what the control API lists and changes.
 ///
-/// Live mode applies the faults that act on a service's responses (the `http_*` kinds) and `down` (an accepted
-/// connection is reset at once); the others act on simulated packets and segments, which a real socket does not
-/// have. Those are listed with `applied: false` and the reason, and a warning names them at start, never silently.
+/// Live mode applies the faults that act on a service's responses (the `http_*` kinds), `down` (an accepted
+/// connection is reset at once) and `reset_peer` (a connection is reset `after` it opened); the others act on
+/// simulated packets and segments, which a real socket does not have. Those are listed with `applied: false` and
+/// the reason, and a warning names them at start, never silently.
 ///
 /// Not thread-safe: use on live mode's serial executor.
 final class LiveFaultSet: @unchecked Sendable {
@@ -29,7 +30,10 @@ final class LiveFaultSet: @unchecked Sendable {
     /// Why live mode does not apply faults of `kind`; nil for the kinds it applies.
     static func notAppliedReason(_ kind: FaultKind) -> String? {
         if kind.isHTTPLevel { return nil }
-        if case .down = kind { return nil }
+        switch kind {
+        case .down, .resetPeer: return nil
+        default: break
+        }
         return "\(kind.name) acts on the simulated network's packets and segments, which live mode does not have"
     }
 

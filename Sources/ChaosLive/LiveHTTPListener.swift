@@ -16,22 +16,30 @@ final class LiveHTTPListener: @unchecked Sendable {
     let host: String
     let port: Int
     private let server: Server
-    /// Decides each accepted connection: the name of the fault that refuses it (it is then reset), or nil.
-    private let admit: (LiveSocketConnection) -> String?
+    private let faults: LiveConnectionFaults
     private let trace: (String, String) -> Void
     private var connections: [Int: LiveSocketConnection] = [:]
     private var nextConnectionID = 1
     private var closed = false
+    /// Actions arranged for later (a `reset_peer` due after a connection opened), run by `runTimers`.
+    private let timers: AsyncStream<Timer>.Continuation
+    private let timerStream: AsyncStream<Timer>
+
+    private struct Timer: @unchecked Sendable {
+        var after: Duration
+        var action: () -> Void
+    }
 
     private init(
-        label: String, exchange: HTTPExchangeServer, server: Server, admit: @escaping (LiveSocketConnection) -> String?,
+        label: String, exchange: HTTPExchangeServer, server: Server, faults: LiveConnectionFaults,
         trace: @escaping (String, String) -> Void
     ) {
         self.label = label
         self.exchange = exchange
         self.server = server
-        self.admit = admit
+        self.faults = faults
         self.trace = trace
+        (timerStream, timers) = AsyncStream<Timer>.makeStream()
         host = server.channel.localAddress?.ipAddress ?? "?"
         port = server.channel.localAddress?.port ?? 0
     }
@@ -39,7 +47,7 @@ final class LiveHTTPListener: @unchecked Sendable {
     /// Binds `host:port` (port 0: any free port) on `group`.
     static func bind(
         label: String, host: String, port: Int, group: any EventLoopGroup, exchange: HTTPExchangeServer,
-        admit: @escaping (LiveSocketConnection) -> String? = { _ in nil }, trace: @escaping (String, String) -> Void
+        faults: LiveConnectionFaults = .none, trace: @escaping (String, String) -> Void
     ) async throws -> LiveHTTPListener {
         let server = try await ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
@@ -49,7 +57,7 @@ final class LiveHTTPListener: @unchecked Sendable {
                     try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
             }
-        return LiveHTTPListener(label: label, exchange: exchange, server: server, admit: admit, trace: trace)
+        return LiveHTTPListener(label: label, exchange: exchange, server: server, faults: faults, trace: trace)
     }
 
     /// Accepts and serves connections until `close`; returns once every connection has ended.
@@ -57,6 +65,7 @@ final class LiveHTTPListener: @unchecked Sendable {
         do {
             try await server.executeThenClose { inbound in
                 try await withThrowingDiscardingTaskGroup { group in
+                    group.addTask { await self.runTimers() }
                     for try await child in inbound {
                         let id = nextConnectionID
                         nextConnectionID += 1
@@ -72,8 +81,30 @@ final class LiveHTTPListener: @unchecked Sendable {
     /// Stops accepting and closes every open connection.
     func close() {
         closed = true
+        timers.finish()
         server.channel.close(promise: nil)
         for connection in connections.values { connection.close() }
+    }
+
+    /// Runs `action` `after` a wall duration, unless the listener closes first.
+    private func arrange(after: Duration, _ action: @escaping () -> Void) {
+        timers.yield(Timer(after: after, action: action))
+    }
+
+    private func runTimers() async {
+        await withDiscardingTaskGroup { running in
+            for await timer in timerStream {
+                running.addTask {
+                    let end = ContinuousClock.now + timer.after
+                    // In slices, so that closing the listener does not wait for a far timer.
+                    while !self.closed, ContinuousClock.now < end {
+                        let slice = min(LiveServerRuntime.holdPollInterval, ContinuousClock.now.duration(to: end))
+                        try? await Task.sleep(for: slice)  // determinism: ok — live mode's timers are real
+                    }
+                    if !self.closed { timer.action() }
+                }
+            }
+        }
     }
 
     private func serve(_ child: NIOAsyncChannel<ByteBuffer, ByteBuffer>, id: Int) async {
@@ -85,7 +116,8 @@ final class LiveHTTPListener: @unchecked Sendable {
                     connection.close()
                     return
                 }
-                if let fault = admit(connection) {
+                connection.peerResets = faults.peerResets { after, action in self.arrange(after: after, action) }
+                if let fault = faults.refusal() {
                     trace("live", "\(label) conn#\(id) from \(connection.peer) reset: refused by fault \(fault)")
                     connection.reset()
                     return

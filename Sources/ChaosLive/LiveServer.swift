@@ -59,70 +59,92 @@ public enum LiveServer {
         let clock = LiveFaultClock(seed: options.seed, timeScale: options.timeScale, log: log)
         let faults = LiveFaultSet(clock: clock, faults: services.faults)
         let trace: @Sendable (String, String) -> Void = { clock.trace($0, $1) }
-        let service = IPFSRegistryService(store: services.store, trace: trace)
         let runtime = LiveServerRuntime(clock: clock, faults: faults)
-        let exchange = HTTPExchangeServer(endpoint: endpoint, faultPlan: faults.plan, runtime: runtime) { request in
-            try await service.handle(request)
+        // A faulted service: its own exchange loop on the shared plan, its connections refused or reset by it.
+        func bindService(
+            _ label: String, _ endpoint: Endpoint, port: Int, handler: @escaping HTTPExchangeServer.Handler
+        ) async throws -> LiveHTTPListener {
+            let exchange = HTTPExchangeServer(
+                endpoint: endpoint, faultPlan: faults.plan, runtime: runtime, handler: handler)
+            let connectionFaults = LiveConnectionFaults(
+                refusal: { faults.plan.refusingFault(from: clientHost, to: endpoint) },
+                peerResets: { arrange in
+                    LivePeerResets(
+                        plan: faults.plan, clock: clock, client: clientHost, service: endpoint, arrange: arrange)
+                })
+            return try await bind(
+                label, options.host, port, group: group, exchange: exchange, faults: connectionFaults, trace: trace)
         }
-        let registry = try await bind("registry", options.host, options.port, group: group, exchange: exchange,
-                                      admit: { _ in faults.plan.refusingFault(from: clientHost, to: endpoint) },
-                                      trace: trace)
-        let status = LiveServerStatus(
-            scenario: scenario, seed: options.seed, timeScale: options.timeScale,
-            registry: authority(registry.host, registry.port),
-            apiURL: "http://\(authority(registry.host, registry.port))/api/v0",
-            scenarioService: endpoint.description, control: "",
-            packages: services.packages.map {
-                LiveServerStatus.Package(name: $0.name, cid: $0.package.cid.description)
-            },
-            notApplied: faults.entries.filter { $0.notAppliedBecause != nil }.map(\.fault.name))
-        let controlAPI = LiveControlAPI(
-            faults: faults, clock: clock, log: log, hosts: services.hosts, status: status)
-        // The control API's own exchanges are never faulted: its plan is empty.
-        let controlExchange = HTTPExchangeServer(
-            endpoint: Endpoint(host: "control", port: options.controlPort), faultPlan: FaultPlan(detachedWith: nil),
-            runtime: runtime
-        ) { request in
-            try await controlAPI.handle(request)
-        }
-        let control: LiveHTTPListener
+        var listeners: [LiveHTTPListener] = []
         do {
-            control = try await bind("control API", options.host, options.controlPort, group: group,
-                                     exchange: controlExchange, trace: trace)
-        } catch {
-            registry.close()
-            throw error
-        }
-        controlAPI.status.control = authority(control.host, control.port)
-        for entry in faults.entries {
-            if let reason = entry.notAppliedBecause {
+            let service = IPFSRegistryService(store: services.store, trace: trace)
+            let registry = try await bindService("registry", endpoint, port: options.port) { request in
+                try await service.handle(request)
+            }
+            listeners.append(registry)
+            var declared: [LiveServerStatus.Service] = []
+            for http in services.driverServices.httpServices {
+                // A driver's services take any free port: the ready line says which.
+                let listener = try await bindService(http.name, http.endpoint, port: 0, handler: http.handler)
+                listeners.append(listener)
+                declared.append(LiveServerStatus.Service(
+                    name: http.name, address: authority(listener.host, listener.port),
+                    scenarioService: http.endpoint.description))
+            }
+            let packages = services.packages.map { ($0.name, $0.package.cid) } + services.driverServices.content
+            let status = LiveServerStatus(
+                scenario: scenario, seed: options.seed, timeScale: options.timeScale,
+                registry: authority(registry.host, registry.port),
+                apiURL: "http://\(authority(registry.host, registry.port))/api/v0",
+                scenarioService: endpoint.description, control: "",
+                packages: packages.map { LiveServerStatus.Package(name: $0.0, cid: $0.1.description) },
+                services: declared,
+                notApplied: faults.entries.filter { $0.notAppliedBecause != nil }.map(\.fault.name))
+            let controlAPI = LiveControlAPI(
+                faults: faults, clock: clock, log: log, hosts: services.hosts, status: status)
+            // The control API's own exchanges are never faulted: its plan is empty.
+            let controlExchange = HTTPExchangeServer(
+                endpoint: Endpoint(host: "control", port: options.controlPort),
+                faultPlan: FaultPlan(detachedWith: nil), runtime: runtime
+            ) { request in
+                try await controlAPI.handle(request)
+            }
+            let control = try await bind(
+                "control API", options.host, options.controlPort, group: group, exchange: controlExchange,
+                trace: trace)
+            listeners.append(control)
+            controlAPI.status.control = authority(control.host, control.port)
+            for entry in faults.entries {
+                guard let reason = entry.notAppliedBecause else { continue }
                 log.record("live", "warning: fault \(entry.fault.name) is not applied: \(reason)", scenarioSeconds: 0)
             }
+            ready(controlAPI.status)
+        } catch {
+            for listener in listeners { listener.close() }
+            throw error
         }
-        ready(controlAPI.status)
+        let bound = listeners
         await withDiscardingTaskGroup { tasks in
-            tasks.addTask { await registry.run() }
-            tasks.addTask { await control.run() }
+            for listener in bound { tasks.addTask { await listener.run() } }
             tasks.addTask {
                 while !stopRequested() {
                     // Live mode waits on the real clock for a stop request.
                     try? await Task.sleep(for: .milliseconds(100))  // determinism: ok
                 }
                 clock.trace("live", "stopping: closing the listeners and every connection")
-                registry.close()
-                control.close()
+                for listener in bound { listener.close() }
             }
         }
     }
 
     private static func bind(
         _ label: String, _ host: String, _ port: Int, group: MultiThreadedEventLoopGroup,
-        exchange: HTTPExchangeServer, admit: @escaping (LiveSocketConnection) -> String? = { _ in nil },
+        exchange: HTTPExchangeServer, faults: LiveConnectionFaults = .none,
         trace: @escaping (String, String) -> Void
     ) async throws -> LiveHTTPListener {
         do {
             return try await LiveHTTPListener.bind(
-                label: label, host: host, port: port, group: group, exchange: exchange, admit: admit, trace: trace)
+                label: label, host: host, port: port, group: group, exchange: exchange, faults: faults, trace: trace)
         } catch {
             throw LiveServeError("cannot listen on \(authority(host, port)) for the \(label): \(error)")
         }

@@ -6,6 +6,20 @@ public struct LiveServerStatus: Codable, Sendable, Equatable {
         public var cid: String
     }
 
+    /// An HTTP service the scenario's driver declares.
+    public struct Service: Codable, Sendable, Equatable {
+        public var name: String
+        /// Its real address, `host:port`.
+        public var address: String
+        /// The address the scenario's faults name it by.
+        public var scenarioService: String
+
+        enum CodingKeys: String, CodingKey {
+            case name, address
+            case scenarioService = "scenario_service"
+        }
+    }
+
     /// Always `ready` in the ready line.
     public var event = "ready"
     public var scenario: String
@@ -18,7 +32,10 @@ public struct LiveServerStatus: Codable, Sendable, Equatable {
     public var scenarioService: String
     /// The control API's address, `host:port`.
     public var control: String
+    /// The scenario's packages, then the content its driver added to the registry.
     public var packages: [Package]
+    /// The driver's own HTTP services (none for the built-in components).
+    public var services: [Service]
     /// Faults of the scenario live mode does not apply, by name.
     public var notApplied: [String]
     /// The scenario's time since the services started, in seconds (only in `GET /status`).
@@ -26,7 +43,7 @@ public struct LiveServerStatus: Codable, Sendable, Equatable {
 
     /// Snake case, spelled out so that the names read back as they were written.
     enum CodingKeys: String, CodingKey {
-        case event, scenario, seed, registry, control, packages
+        case event, scenario, seed, registry, control, packages, services
         case timeScale = "time_scale", apiURL = "api_url", scenarioService = "scenario_service"
         case notApplied = "not_applied", scenarioSeconds = "scenario_seconds"
     }

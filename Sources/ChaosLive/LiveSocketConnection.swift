@@ -10,6 +10,8 @@ final class LiveSocketConnection: HTTPServerConnection, @unchecked Sendable {
     private let channel: any Channel
     private var inbound: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator
     private let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
+    /// The `reset_peer` faults that act on this connection, nil when none may (the control API's connections).
+    var peerResets: LivePeerResets?
 
     init(
         id: Int, channel: any Channel, inbound: NIOAsyncChannelInboundStream<ByteBuffer>,
@@ -29,11 +31,14 @@ final class LiveSocketConnection: HTTPServerConnection, @unchecked Sendable {
 
     func read() async throws -> ArraySlice<UInt8>? {
         guard let buffer = try await inbound.next() else { return nil }
+        // Upstream bytes moved (client to service): a reset due now loses them, as a simulated reset would.
+        try peerResets?.check(.upstream, on: self)
         return ArraySlice(buffer.readableBytesView)
     }
 
     func write(_ bytes: ArraySlice<UInt8>) async throws {
         guard channel.isActive else { throw NetworkError.connectionClosed }
+        try peerResets?.check(.downstream, on: self)
         do {
             try await outbound.write(ByteBuffer(bytes: bytes))
         } catch {

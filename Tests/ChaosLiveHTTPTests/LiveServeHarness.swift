@@ -35,15 +35,19 @@ final class LiveServeHarness: Sendable {
             .deletingLastPathComponent().appendingPathComponent("scenarios/\(name).yaml").path
     }
 
-    /// Serves scenario `name` (a file of `scenarios/`) on free loopback ports; waits at most 10 s for it to listen.
-    static func start(
-        _ name: String = "ipfs-download-timeout", seed: UInt64 = 1, timeScale: Double = 1,
-        removingFaults: Bool = true
-    ) async throws -> LiveServeHarness {
+    /// Serves scenario `name` (a file of `scenarios/`) on free loopback ports, without its faults; waits at most
+    /// 10 s for it to listen.
+    static func start(_ name: String = "ipfs-download-timeout") async throws -> LiveServeHarness {
         let scenario = try ScenarioLoader.load(path: scenarioPath(name))
         let runner = try ScenarioRunner(scenario: scenario)
-        var services = runner.services
-        if removingFaults { services = services.withoutFaults }
+        return try await start(
+            services: runner.services.withoutFaults, scenario: scenario.name, clientHost: scenario.topology.clientHost)
+    }
+
+    /// Serves `services` on free loopback ports; waits at most 10 s for them to listen.
+    static func start(
+        services: ScenarioServices, scenario: String, clientHost: String, seed: UInt64 = 1, timeScale: Double = 1
+    ) async throws -> LiveServeHarness {
         let flag = StopFlag()
         let (stream, continuation) = AsyncStream<LiveServerStatus>.makeStream()
         let options = LiveServeOptions(seed: seed, port: 0, controlPort: 0, timeScale: timeScale)
@@ -51,7 +55,7 @@ final class LiveServeHarness: Sendable {
         let task = Task {
             defer { continuation.finish() }
             try await LiveServer.serve(
-                services: services, scenario: scenario.name, clientHost: scenario.topology.clientHost,
+                services: services, scenario: scenario, clientHost: clientHost,
                 options: options, log: log, ready: { continuation.yield($0) },
                 stopRequested: { flag.value.load(ordering: .relaxed) })
         }

@@ -83,6 +83,24 @@ import Testing
         }
     }
 
+    @Test func aResetPeerFaultResetsAConnectionAfterItOpenedEvenWhenIdle() async throws {
+        try await withServer { (server: LiveServeHarness, client: LiveHTTPClient) async throws in
+            // Due at once: the request's own bytes meet the reset.
+            let now = "{name: reset-now, kind: reset_peer, after: 0s, target: {service: \"registry:5001\"}}"
+            #expect(try await Self.text(client, server.control(.post, "/faults"), body: now).status == 201)
+            await #expect(throws: HTTPClientError.self) {
+                _ = try await Self.text(client, server.post("/api/v0/version"))
+            }
+            try await Self.waitForEvent("reset-now (reset_peer) resets conn#", client, server, within: .seconds(10))
+            #expect(try await Self.text(client, server.control(.delete, "/faults/reset-now")).status == 204)
+            // Due later: the exchange ends well before it, and the idle keep-alive connection is reset on time.
+            let later = "{name: reset-later, kind: reset_peer, after: 3s, target: {service: \"registry:5001\"}}"
+            #expect(try await Self.text(client, server.control(.post, "/faults"), body: later).status == 201)
+            #expect(try await Self.text(client, server.post("/api/v0/version")).status == 200)
+            try await Self.waitForEvent("reset-later (reset_peer) resets conn#", client, server, within: .seconds(15))
+        }
+    }
+
     @Test func theRobustDownloaderOverTheRealClientRetriesAStallAndSucceeds() async throws {
         let root = Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
@@ -184,13 +202,21 @@ import Testing
 
     /// Polls the event log (every 20 ms, at most 10 s) until `fault` has fired.
     static func waitForFiring(of fault: String, _ client: LiveHTTPClient, _ server: LiveServeHarness) async throws {
-        let deadline = ContinuousClock.now + .seconds(10)
+        let firing = "\(fault) (http_stall_body) on registry:5001 stalls"
+        try await waitForEvent(firing, client, server, within: .seconds(10))
+    }
+
+    /// Polls the event log every 20 ms until an event contains `text`, recording an issue after `limit`.
+    static func waitForEvent(
+        _ text: String, _ client: LiveHTTPClient, _ server: LiveServeHarness, within limit: Duration
+    ) async throws {
+        let deadline = ContinuousClock.now + limit
         while ContinuousClock.now < deadline {
-            let events = try await text(client, server.control(.get, "/events")).body
-            if events.contains("\(fault) (http_stall_body) on registry:5001 stalls") { return }
+            let events = try await self.text(client, server.control(.get, "/events")).body
+            if events.contains(text) { return }
             try await Task.sleep(for: .milliseconds(20))
         }
-        Issue.record("fault \(fault) did not fire within 10 s")
+        Issue.record("no event contained '\(text)' within \(limit)")
     }
 
     /// The tree at `root` is exactly `package` (its CID, recomputed from the files, as the drivers' invariant does).

@@ -5,10 +5,12 @@ import ChaosNet
 struct BoundDriver: Sendable {
     let driver: any ComponentDriver
     private let build: @Sendable (ScenarioWorld, VariantName) throws -> any ScenarioWorkload
+    /// What live mode serves for the component, declared over the same fixtures.
+    let liveServices: @Sendable () -> LiveServices
 
     init(_ driver: any ComponentDriver, scenario: ScenarioFile, fixtures: ScenarioFixtures) throws(ScenarioRunError) {
         self.driver = driver
-        build = try Self.bind(driver, scenario: scenario, fixtures: fixtures)
+        (build, liveServices) = try Self.bind(driver, scenario: scenario, fixtures: fixtures)
     }
 
     func makeWorkload(world: ScenarioWorld, variant: VariantName) throws -> any ScenarioWorkload {
@@ -17,7 +19,9 @@ struct BoundDriver: Sendable {
 
     private static func bind<Driver: ComponentDriver>(
         _ driver: Driver, scenario: ScenarioFile, fixtures: ScenarioFixtures
-    ) throws(ScenarioRunError) -> @Sendable (ScenarioWorld, VariantName) throws -> any ScenarioWorkload {
+    ) throws(ScenarioRunError) -> (
+        @Sendable (ScenarioWorld, VariantName) throws -> any ScenarioWorkload, @Sendable () -> LiveServices
+    ) {
         let configuration: Driver.Configuration
         if let given = scenario.workload.configuration {
             guard let typed = given as? Driver.Configuration else {
@@ -33,9 +37,13 @@ struct BoundDriver: Sendable {
         let built = try driver.makeFixtures(FixtureContext(
             scenario: scenario, configuration: configuration, store: fixtures.registryStore,
             packages: fixtures.packages))
-        return { world, variant in
+        let build: @Sendable (ScenarioWorld, VariantName) throws -> any ScenarioWorkload = { world, variant in
             try driver.makeWorkload(
                 WorkloadContext(world: world, variant: variant, configuration: configuration, fixtures: built))
         }
+        let live: @Sendable () -> LiveServices = {
+            driver.liveServices(LiveServiceContext(scenario: scenario, configuration: configuration, fixtures: built))
+        }
+        return (build, live)
     }
 }

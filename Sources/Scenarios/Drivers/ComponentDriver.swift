@@ -58,11 +58,16 @@ public protocol ComponentDriver: Sendable {
     /// Builds one seed's workload in its world: the component under test over the world's protocols, driven the way
     /// a test or a service loop drives it.
     func makeWorkload(_ context: WorkloadContext<Self>) throws -> any ScenarioWorkload
+    /// What `chaos-run serve` serves for the component besides the registry's packages: content the fixtures added
+    /// and HTTP services of its own. None by default.
+    func liveServices(_ context: LiveServiceContext<Self>) -> LiveServices
 }
 
 extension ComponentDriver {
     public var capabilities: DriverCapabilities { [] }
     public var configurationKeys: [String] { [] }
+
+    public func liveServices(_ context: LiveServiceContext<Self>) -> LiveServices { .none }
 }
 
 extension ComponentDriver where Configuration == NoConfiguration {

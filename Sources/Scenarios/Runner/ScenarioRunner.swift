@@ -25,7 +25,7 @@ public final class ScenarioRunner: @unchecked Sendable {
     /// How a failed run and a sweep's report word the instruction that replays a seed.
     public let replay: ReplayFormatter
     let fixtures: ScenarioFixtures
-    private let bound: BoundDriver
+    let bound: BoundDriver
 
     /// A runner of `scenario`, whose component must be one of `drivers`.
     ///

@@ -13,6 +13,8 @@ public struct ScenarioServices: Sendable {
     public let hosts: [String]
     /// The scenario's network and HTTP faults, in file order.
     public var faults: [Fault]
+    /// What the scenario's driver serves besides the packages: its registry content and HTTP services.
+    public let driverServices: LiveServices
 }
 
 extension ScenarioRunner {
@@ -24,6 +26,7 @@ extension ScenarioRunner {
             store: fixtures.store,
             packages: fixtures.packages,
             hosts: scenario.topology.hosts,
-            faults: scenario.faults)
+            faults: scenario.faults,
+            driverServices: bound.liveServices())
     }
 }

@@ -28,6 +28,15 @@ public struct DownloadQueueDriver: ComponentDriver {
             config: context.configuration, store: context.requireStore(for: name), scenario: context.scenario.name)
     }
 
+    /// The queue's documents, so that `chaos-run serve` lists their CIDs (`document-N`, `-invalid` for the ones
+    /// that are not JSON).
+    public func liveServices(_ context: LiveServiceContext<Self>) -> LiveServices {
+        LiveServices(content: context.fixtures.documents.enumerated().compactMap { index, document in
+            guard let cid = try? CID(document.cid) else { return nil }
+            return ("document-\(index)" + (document.valid ? "" : "-invalid"), cid)
+        })
+    }
+
     public func makeWorkload(_ context: WorkloadContext<Self>) throws -> any ScenarioWorkload {
         DownloadQueueWorkload(
             world: context.world, variant: context.variant, config: context.configuration,
