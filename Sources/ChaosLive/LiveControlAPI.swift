@@ -9,11 +9,12 @@ import Scenarios
 /// | request | answer |
 /// |---|---|
 /// | `GET /status` | the services, their packages, the seed, the time scale and the scenario's time |
-/// | `GET /faults` | every fault, in consultation order, with `enabled`, `applied` and `active_now` |
+/// | `GET /faults` | every fault, in consultation order, with `enabled` and `active_now` |
 /// | `POST /faults` | adds the fault in the body (a `faults:` item of a scenario file, JSON or YAML): 201 |
 /// | `GET /faults/NAME` | one fault |
 /// | `DELETE /faults/NAME` | removes it: 204 |
 /// | `POST /faults/NAME/enable`, `POST /faults/NAME/disable` | switches it on or off: 200 |
+/// | `POST /faults/NAME/release` | lets what a `hold` fault holds move on (the fault stays listed): 200 |
 /// | `GET /events` | the last events (firings, requests), oldest first |
 ///
 /// Errors are JSON `{"error": "…"}` with 400 (a bad fault, with its line and column), 404, 405 or 409 (a name
@@ -58,17 +59,18 @@ final class LiveControlAPI: @unchecked Sendable {
             }
         case ("faults", 2):
             response = one(parts[1], method: method)
-        case ("faults", 3) where ["enable", "disable"].contains(parts[2]):
+        case ("faults", 3) where ["enable", "disable", "release"].contains(parts[2]):
             guard method == .post else {
                 response = notAllowed("POST")
                 break
             }
-            let enable = parts[2] == "enable"
-            if faults.setEnabled(parts[1], enable) {
-                clock.trace("control", "\(enable ? "enabled" : "disabled") fault \(parts[1])")
-                response = one(parts[1], method: .get)
+            let (name, action) = (parts[1], parts[2])
+            let done = action == "release" ? faults.release(name) : faults.setEnabled(name, action == "enable")
+            if done {
+                clock.trace("control", "\(action == "release" ? "released" : action + "d") fault \(name)")
+                response = one(name, method: .get)
             } else {
-                response = unknownFault(parts[1])
+                response = unknownFault(name)
             }
         default:
             response = error(.notFound, "no such resource: \(path); see GET /status, /faults, /events")
@@ -127,7 +129,7 @@ final class LiveControlAPI: @unchecked Sendable {
     private func faultBody(_ entry: LiveFaultSet.Entry) -> FaultBody {
         let now = SimClock.Instant(nanosecondsSinceEpoch: clock.faultTimeNanoseconds)
         let active: Bool
-        if entry.enabled, entry.notAppliedBecause == nil {
+        if entry.enabled {
             let periods = faults.plan.activePeriods(ofFault: entry.fault.name, through: now)
             let offset = Duration.nanoseconds(now.nanosecondsSinceEpoch)
             active = periods.contains { $0.start <= offset && offset < $0.end }
@@ -136,8 +138,7 @@ final class LiveControlAPI: @unchecked Sendable {
         }
         return FaultBody(
             name: entry.fault.name, kind: entry.fault.kind.name, description: entry.fault.description,
-            enabled: entry.enabled, applied: entry.notAppliedBecause == nil,
-            notAppliedBecause: entry.notAppliedBecause, activeNow: active)
+            enabled: entry.enabled, activeNow: active)
     }
 
     private func statusBody() -> LiveServerStatus {
@@ -164,8 +165,7 @@ final class LiveControlAPI: @unchecked Sendable {
 
     private struct FaultBody: Encodable {
         var name, kind, description: String
-        var enabled, applied: Bool
-        var notAppliedBecause: String?
+        var enabled: Bool
         var activeNow: Bool
     }
 

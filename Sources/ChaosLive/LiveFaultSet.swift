@@ -1,20 +1,14 @@
 import ChaosNet
 
-/// The faults a live server knows, in order, each enabled or not, and the fault plan that holds the enabled ones
-/// it can apply: what the control API lists and changes.
-///
-/// Live mode applies the faults that act on a service's responses (the `http_*` kinds), `down` (an accepted
-/// connection is reset at once) and `reset_peer` (a connection is reset `after` it opened); the others act on
-/// simulated packets and segments, which a real socket does not have. Those are listed with `applied: false` and
-/// the reason, and a warning names them at start, never silently.
+/// The faults a live server knows, in order, each enabled or not, and the fault plan that holds the enabled ones:
+/// what the control API lists and changes. Every kind applies: the `http_*` kinds to responses, `down` to accepted
+/// connections (reset at once), and the network kinds to the bytes each connection moves (`LiveConnectionShaper`).
 ///
 /// Not thread-safe: use on live mode's serial executor.
 final class LiveFaultSet: @unchecked Sendable {
     struct Entry {
         var fault: Fault
         var enabled: Bool
-        /// Why live mode does not apply the fault; nil when it does.
-        var notAppliedBecause: String?
     }
 
     let plan: FaultPlan
@@ -27,22 +21,11 @@ final class LiveFaultSet: @unchecked Sendable {
         for fault in faults { add(fault) }
     }
 
-    /// Why live mode does not apply faults of `kind`; nil for the kinds it applies.
-    static func notAppliedReason(_ kind: FaultKind) -> String? {
-        if kind.isHTTPLevel { return nil }
-        switch kind {
-        case .down, .resetPeer: return nil
-        default: break
-        }
-        return "\(kind.name) acts on the simulated network's packets and segments, which live mode does not have"
-    }
-
     /// Adds `fault`, enabled, at the end; the name must be new (the control API checks).
     func add(_ fault: Fault) {
         precondition(!contains(fault.name), "a fault named \(fault.name) already exists")
-        let reason = Self.notAppliedReason(fault.kind)
-        entries.append(Entry(fault: fault, enabled: true, notAppliedBecause: reason))
-        if reason == nil { plan.add(fault) }
+        entries.append(Entry(fault: fault, enabled: true))
+        plan.add(fault)
     }
 
     func contains(_ name: String) -> Bool { entries.contains { $0.fault.name == name } }
@@ -50,11 +33,11 @@ final class LiveFaultSet: @unchecked Sendable {
     /// Whether the named fault is listed and enabled.
     func isEnabled(_ name: String) -> Bool { entries.contains { $0.fault.name == name && $0.enabled } }
 
-    /// Removes the named fault; false if it is not listed.
+    /// Removes the named fault; false if it is not listed. Data it was holding moves on.
     func remove(_ name: String) -> Bool {
         guard let index = entries.firstIndex(where: { $0.fault.name == name }) else { return false }
         let entry = entries.remove(at: index)
-        if entry.enabled, entry.notAppliedBecause == nil { plan.remove(named: name) }
+        if entry.enabled { plan.remove(named: name) }
         return true
     }
 
@@ -64,10 +47,9 @@ final class LiveFaultSet: @unchecked Sendable {
         guard let index = entries.firstIndex(where: { $0.fault.name == name }) else { return false }
         guard entries[index].enabled != enabled else { return true }
         entries[index].enabled = enabled
-        guard entries[index].notAppliedBecause == nil else { return true }
         if enabled {
             // The plan consults faults in list order; re-adding the listed ones keeps that order.
-            for entry in entries where entry.enabled && entry.notAppliedBecause == nil {
+            for entry in entries where entry.enabled {
                 if plan.hasFault(named: entry.fault.name) { plan.remove(named: entry.fault.name) }
                 clock.forgetStreams(ofFault: entry.fault.name)
                 plan.add(entry.fault)
@@ -75,6 +57,13 @@ final class LiveFaultSet: @unchecked Sendable {
         } else {
             plan.remove(named: name)
         }
+        return true
+    }
+
+    /// Releases what the named `hold` fault holds (the fault stays listed); false if it is not listed.
+    func release(_ name: String) -> Bool {
+        guard contains(name) else { return false }
+        plan.release(name)
         return true
     }
 }

@@ -98,7 +98,7 @@ final class LiveHTTPListener: @unchecked Sendable {
                     let end = ContinuousClock.now + timer.after
                     // In slices, so that closing the listener does not wait for a far timer.
                     while !self.closed, ContinuousClock.now < end {
-                        let slice = min(LiveServerRuntime.holdPollInterval, ContinuousClock.now.duration(to: end))
+                        let slice = min(LiveSocketConnection.pollInterval, ContinuousClock.now.duration(to: end))
                         try? await Task.sleep(for: slice)  // determinism: ok — live mode's timers are real
                     }
                     if !self.closed { timer.action() }
@@ -116,7 +116,7 @@ final class LiveHTTPListener: @unchecked Sendable {
                     connection.close()
                     return
                 }
-                connection.peerResets = faults.peerResets { after, action in self.arrange(after: after, action) }
+                connection.shaper = faults.shaper(connection) { after, action in self.arrange(after: after, action) }
                 if let fault = faults.refusal() {
                     trace("live", "\(label) conn#\(id) from \(connection.peer) reset: refused by fault \(fault)")
                     connection.reset()
@@ -125,6 +125,7 @@ final class LiveHTTPListener: @unchecked Sendable {
                 connections[id] = connection
                 defer { connections[id] = nil }
                 await exchange.serve(connection)
+                await connection.finishClosing()
             }
         } catch {
             // The peer went away while the connection was being closed: nothing is left to do.

@@ -68,9 +68,10 @@ public enum LiveServer {
                 endpoint: endpoint, faultPlan: faults.plan, runtime: runtime, handler: handler)
             let connectionFaults = LiveConnectionFaults(
                 refusal: { faults.plan.refusingFault(from: clientHost, to: endpoint) },
-                peerResets: { arrange in
-                    LivePeerResets(
-                        plan: faults.plan, clock: clock, client: clientHost, service: endpoint, arrange: arrange)
+                shaper: { connection, arrange in
+                    LiveConnectionShaper(
+                        plan: faults.plan, clock: clock, client: clientHost, service: endpoint,
+                        connection: connection, arrange: arrange)
                 })
             return try await bind(
                 label, options.host, port, group: group, exchange: exchange, faults: connectionFaults, trace: trace)
@@ -98,8 +99,7 @@ public enum LiveServer {
                 apiURL: "http://\(authority(registry.host, registry.port))/api/v0",
                 scenarioService: endpoint.description, control: "",
                 packages: packages.map { LiveServerStatus.Package(name: $0.0, cid: $0.1.description) },
-                services: declared,
-                notApplied: faults.entries.filter { $0.notAppliedBecause != nil }.map(\.fault.name))
+                services: declared)
             let controlAPI = LiveControlAPI(
                 faults: faults, clock: clock, log: log, hosts: services.hosts, status: status)
             // The control API's own exchanges are never faulted: its plan is empty.
@@ -114,10 +114,6 @@ public enum LiveServer {
                 trace: trace)
             listeners.append(control)
             controlAPI.status.control = authority(control.host, control.port)
-            for entry in faults.entries {
-                guard let reason = entry.notAppliedBecause else { continue }
-                log.record("live", "warning: fault \(entry.fault.name) is not applied: \(reason)", scenarioSeconds: 0)
-            }
             ready(controlAPI.status)
         } catch {
             for listener in listeners { listener.close() }

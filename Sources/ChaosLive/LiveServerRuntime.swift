@@ -9,37 +9,32 @@ import ChaosNet
 final class LiveServerRuntime: HTTPServerRuntime, @unchecked Sendable {
     private let clock: LiveFaultClock
     private let faults: LiveFaultSet
-    /// How often an endless stall looks at its connection and at the fault (wall time).
-    static let holdPollInterval = Duration.milliseconds(50)
-
     init(clock: LiveFaultClock, faults: LiveFaultSet) {
         self.clock = clock
         self.faults = faults
     }
 
     func sleep(for duration: Duration, on connection: any HTTPServerConnection) async throws {
-        let end = ContinuousClock.now + clock.wallDuration(duration)
-        // In slices, so that a client that gave up (or a server stopping) does not leave the task asleep.
-        while ContinuousClock.now < end {
-            try Self.checkActive(connection)
-            // Live mode runs on the real clock by design; nothing here is a simulation.
-            let slice = min(Self.holdPollInterval, ContinuousClock.now.duration(to: end))
-            try await Task.sleep(for: slice)  // determinism: ok
-        }
+        try await socket(connection).sleep(clock.wallDuration(duration))
     }
 
-    private static func checkActive(_ connection: any HTTPServerConnection) throws {
-        if let socket = connection as? LiveSocketConnection, !socket.isActive { throw NetworkError.connectionClosed }
+    /// Every connection live mode serves is a real socket.
+    private func socket(_ connection: any HTTPServerConnection) -> LiveSocketConnection {
+        guard let socket = connection as? LiveSocketConnection else {
+            preconditionFailure("live mode serves real sockets only, got \(type(of: connection))")
+        }
+        return socket
     }
 
     func holdIndefinitely(_ connection: any HTTPServerConnection, fault: String) async throws {
+        let socket = socket(connection)
         while faults.isEnabled(fault) {
-            if let socket = connection as? LiveSocketConnection, !socket.isActive {
+            do {
+                try await socket.sleep(LiveSocketConnection.pollInterval)
+            } catch NetworkError.connectionClosed {
                 clock.trace("fault", "\(fault): conn#\(socket.id)'s client went away during the stall")
                 throw NetworkError.connectionClosed
             }
-            // Live mode polls the real socket on the real clock.
-            try await Task.sleep(for: Self.holdPollInterval)  // determinism: ok
         }
         clock.trace("fault", "\(fault) no longer listed: the stalled body goes on")
     }

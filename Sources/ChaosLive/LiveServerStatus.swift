@@ -36,8 +36,6 @@ public struct LiveServerStatus: Codable, Sendable, Equatable {
     public var packages: [Package]
     /// The driver's own HTTP services (none for the built-in components).
     public var services: [Service]
-    /// Faults of the scenario live mode does not apply, by name.
-    public var notApplied: [String]
     /// The scenario's time since the services started, in seconds (only in `GET /status`).
     public var scenarioSeconds: Double?
 
@@ -45,6 +43,6 @@ public struct LiveServerStatus: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case event, scenario, seed, registry, control, packages, services
         case timeScale = "time_scale", apiURL = "api_url", scenarioService = "scenario_service"
-        case notApplied = "not_applied", scenarioSeconds = "scenario_seconds"
+        case scenarioSeconds = "scenario_seconds"
     }
 }

@@ -91,13 +91,13 @@ import Testing
             await #expect(throws: HTTPClientError.self) {
                 _ = try await Self.text(client, server.post("/api/v0/version"))
             }
-            try await Self.waitForEvent("reset-now (reset_peer) resets conn#", client, server, within: .seconds(10))
+            try await Self.waitForEvent("reset (fault reset-now (reset_peer))", client, server, within: .seconds(10))
             #expect(try await Self.text(client, server.control(.delete, "/faults/reset-now")).status == 204)
             // Due later: the exchange ends well before it, and the idle keep-alive connection is reset on time.
             let later = "{name: reset-later, kind: reset_peer, after: 3s, target: {service: \"registry:5001\"}}"
             #expect(try await Self.text(client, server.control(.post, "/faults"), body: later).status == 201)
             #expect(try await Self.text(client, server.post("/api/v0/version")).status == 200)
-            try await Self.waitForEvent("reset-later (reset_peer) resets conn#", client, server, within: .seconds(15))
+            try await Self.waitForEvent("reset (fault reset-later (reset_peer))", client, server, within: .seconds(15))
         }
     }
 

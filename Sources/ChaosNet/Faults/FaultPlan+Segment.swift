@@ -3,14 +3,20 @@ extension FaultPlan {
     /// at `now`. Toxicity is drawn once per connection (`ConnectionState.applies`): a latency fault at 50% slows about
     /// half of the connections, each for its whole life.
     func segmentConditions(for pipe: StreamPipe, link: LinkConditions, at now: Int64) -> PipeConditions {
+        segmentConditions(on: pipe.connection, direction: pipe.direction, link: link, at: now)
+    }
+
+    /// The same question for any connection, simulated or real (live mode), in `direction`.
+    func segmentConditions(
+        on connection: some FaultedConnection, direction: FaultDirection, link: LinkConditions, at now: Int64
+    ) -> PipeConditions {
         var conditions = PipeConditions(link: link)
         guard !faults.isEmpty else { return conditions }
-        let connection = pipe.connection
-        for fault in faults where !fault.kind.isHTTPLevel && matches(fault, pipe: pipe) {
+        for fault in faults where !fault.kind.isHTTPLevel && matches(fault, connection, direction) {
             guard let period = schedule(of: fault).activePeriod(at: now) else { continue }
             guard connection.applies(fault, plan: self) else { continue }
             if apply(fault, period: period, to: &conditions, connection: connection, at: now) {
-                traceFiring(fault, period: period, pipe: pipe)
+                traceFiring(fault, period: period, connection: connection, direction: direction)
             }
         }
         return conditions
@@ -19,7 +25,7 @@ extension FaultPlan {
     /// Applies one active fault; returns whether it changed anything.
     private func apply(
         _ fault: Fault, period: (start: Int64, end: Int64), to conditions: inout PipeConditions,
-        connection: ConnectionState, at now: Int64
+        connection: some FaultedConnection, at now: Int64
     ) -> Bool {
         switch fault.kind {
         case let .latency(base, jitter):
@@ -30,7 +36,7 @@ extension FaultPlan {
         case let .slicer(averageSize, variation, delay):
             let low = max(1, averageSize - variation)
             let high = max(low, averageSize + variation)
-            let random = connection.network.simulation.random("fault.\(fault.name).slices")
+            let random = connection.sliceRandom(for: fault)
             conditions.segmentSize = min(conditions.segmentSize, low + random.uniform(below: high - low + 1))
             conditions.sliceDelay = delay.nanosecondsClamped
         case let .limitData(bytes):
@@ -40,17 +46,13 @@ extension FaultPlan {
             if now >= resetAt {
                 conditions.gate = .reset(reason: "fault \(fault.name) (reset_peer)")
             } else if connection.arrangedFaultEffects.insert(fault.name).inserted {
-                connection.network.simulation.schedule(at: SimClock.Instant(nanosecondsSinceEpoch: resetAt)) {
-                    connection.reset(reason: "fault \(fault.name) (reset_peer)")
-                }
+                connection.arrangeReset(at: resetAt, reason: "fault \(fault.name) (reset_peer)")
             }
         case let .timeout(closeAfter):
             // toxiproxy's `timeout`: a proxy that swallows data, so the bytes never arrive (unlike a partition).
             conditions.dropBy = conditions.dropBy ?? fault.name
             if let closeAfter, connection.arrangedFaultEffects.insert(fault.name).inserted {
-                connection.network.simulation.schedule(after: closeAfter) {
-                    connection.closeBothDirections(reason: "fault \(fault.name) (timeout) closed it")
-                }
+                connection.arrangeClose(after: closeAfter, reason: "fault \(fault.name) (timeout) closed it")
             }
         case let .slowClose(delay):
             conditions.slowCloseDelay += delay.nanosecondsClamped
@@ -80,14 +82,14 @@ extension FaultPlan {
         }
     }
 
-    private func matches(_ fault: Fault, pipe: StreamPipe) -> Bool {
+    private func matches(_ fault: Fault, _ connection: some FaultedConnection, _ direction: FaultDirection) -> Bool {
         switch fault.kind {
         case .partition, .clog, .hold:
-            return fault.blocksPath(from: pipe.from.host, to: pipe.to.host)
+            let hosts = connection.hosts(direction)
+            return fault.blocksPath(from: hosts.from, to: hosts.to)
         case .latency, .bandwidth, .slicer, .limitData, .resetPeer, .timeout, .slowClose, .down, .httpStatus,
              .httpSlowHeaders, .httpStallBody, .httpTruncateBody, .httpAbortMidChunk, .httpCloseBetweenChunks:
-            guard fault.direction.covers(pipe.direction) else { return false }
-            let connection = pipe.connection
+            guard fault.direction.covers(direction) else { return false }
             switch fault.target {
             case let .link(a, b):
                 let hosts = (connection.initiator.host, connection.acceptor.host)
@@ -100,11 +102,13 @@ extension FaultPlan {
         }
     }
 
-    private func traceFiring(_ fault: Fault, period: (start: Int64, end: Int64), pipe: StreamPipe) {
-        let key = ConnectionState.FaultPeriodKey(
-            fault: fault.name, periodStart: period.start, direction: pipe.direction)
-        guard pipe.connection.tracedFaultPeriods.insert(key).inserted else { return }
-        trace("\(fault.name) (\(fault.kind)) acts on \(pipe.connection.label) \(pipe.direction.rawValue)")
+    private func traceFiring(
+        _ fault: Fault, period: (start: Int64, end: Int64), connection: some FaultedConnection,
+        direction: FaultDirection
+    ) {
+        let key = FaultPeriodKey(fault: fault.name, periodStart: period.start, direction: direction)
+        guard connection.tracedFaultPeriods.insert(key).inserted else { return }
+        trace("\(fault.name) (\(fault.kind)) acts on \(connection.label) \(direction.rawValue)")
     }
 
     /// A black hole swallowed a segment (traced each time: the bytes are gone).

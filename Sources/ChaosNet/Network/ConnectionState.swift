@@ -1,5 +1,5 @@
 /// The shared state of one connection: both directions, identity, and per-connection fault decisions.
-final class ConnectionState {
+final class ConnectionState: FaultedConnection {
     let id: Int
     let initiator: Endpoint
     let acceptor: Endpoint
@@ -8,18 +8,9 @@ final class ConnectionState {
     private(set) var upstream: StreamPipe!
     private(set) var downstream: StreamPipe!
     private(set) var isReset = false
-    /// Toxicity draws, one per fault, made the first time the fault is consulted for this connection.
-    private var faultApplies: [String: Bool] = [:]
-    /// Faults whose one-off effect (a scheduled reset or close) is already arranged.
+    var faultApplies: [String: Bool] = [:]
     var arrangedFaultEffects: Set<String> = []
-    /// (fault, activity period start) pairs already recorded in the trace, so a fault is traced once per period.
     var tracedFaultPeriods: Set<FaultPeriodKey> = []
-
-    struct FaultPeriodKey: Hashable {
-        var fault: String
-        var periodStart: Int64
-        var direction: FaultDirection
-    }
 
     init(id: Int, initiator: Endpoint, acceptor: Endpoint, network: SimNetwork) {
         self.id = id
@@ -33,13 +24,20 @@ final class ConnectionState {
 
     var label: String { "conn#\(id) \(initiator)→\(acceptor)" }
 
-    /// Whether `fault` applies to this connection, drawing its toxicity once, from `plan`, the first time it asks.
-    func applies(_ fault: Fault, plan: FaultPlan) -> Bool {
-        if fault.toxicity >= 1 { return true }
-        if let decided = faultApplies[fault.name] { return decided }
-        let decided = plan.drawToxicity(fault.toxicity, of: fault.name)
-        faultApplies[fault.name] = decided
-        return decided
+    func sliceRandom(for fault: Fault) -> SeededRandom {
+        network.simulation.random("fault.\(fault.name).slices")
+    }
+
+    func arrangeReset(at time: Int64, reason: String) {
+        network.simulation.schedule(at: SimClock.Instant(nanosecondsSinceEpoch: time)) { [self] in
+            reset(reason: reason)
+        }
+    }
+
+    func arrangeClose(after delay: Duration, reason: String) {
+        network.simulation.schedule(after: delay) { [self] in
+            closeBothDirections(reason: reason)
+        }
     }
 
     /// Aborts both directions at once.
