@@ -3,9 +3,10 @@ import ChaosNet
 
 /// Applies the plan's network faults to one real connection, asking the plan the simulated segment's question
 /// before bytes move either way: held while a `clog`, `hold` or `partition` lasts, swallowed by a `timeout`, cut at
-/// a `limit_data`, paced by `latency`, `bandwidth` and `slicer` (one piece at a time, as a proxy that forwards
-/// each piece once it is due), reset by a `reset_peer` (at once, or on the listener's timers when it is due later,
-/// so an idle connection goes on time), and its FIN delayed by a `slow_close`.
+/// a `limit_data`, paced by `bandwidth` and `slicer` (the sender waits, as on a full link), delayed by `latency`
+/// (in flight: the sender does not wait for it, as on a real link), reset by a `reset_peer` (at once, or on the
+/// listener's timers when it is due later, so an idle connection goes on time), and its FIN delayed by a
+/// `slow_close`.
 ///
 /// Not thread-safe: use on live mode's serial executor.
 final class LiveConnectionShaper: @unchecked Sendable {
@@ -40,10 +41,11 @@ final class LiveConnectionShaper: @unchecked Sendable {
             })
     }
 
-    /// Moves `bytes` in `direction` as the faults say, handing each piece that arrives to `deliver`.
+    /// Moves `bytes` in `direction` as the faults say, handing each piece to `deliver` once it is on the link, with
+    /// the wall time it then takes to arrive (latency and jitter).
     func move(
         _ bytes: ArraySlice<UInt8>, _ direction: FaultDirection, on connection: LiveSocketConnection,
-        deliver: (ArraySlice<UInt8>) async throws -> Void
+        deliver: (_ piece: ArraySlice<UInt8>, _ inFlight: Duration) async throws -> Void
     ) async throws {
         var rest = bytes
         while !rest.isEmpty {
@@ -63,10 +65,11 @@ final class LiveConnectionShaper: @unchecked Sendable {
             var size = min(rest.count, conditions.segmentSize ?? .max)
             let sent = moved[direction, default: 0]
             if let limit = conditions.limitData { size = min(size, max(0, limit - sent)) }
-            let delay = conditions.latency + jitter(conditions.jitterMax) + conditions.transmitTime(size)
+            let onTheLink = conditions.transmitTime(size)
                 + (conditions.segmentSize == nil ? .zero : conditions.sliceDelay)
-            if delay > .zero { try await connection.sleep(clock.wallDuration(delay)) }
-            if size > 0 { try await deliver(rest.prefix(size)) }
+            if onTheLink > .zero { try await connection.sleep(clock.wallDuration(onTheLink)) }
+            let inFlight = clock.wallDuration(conditions.latency + jitter(conditions.jitterMax))
+            if size > 0 { try await deliver(rest.prefix(size), inFlight) }
             moved[direction] = sent + size
             rest = rest.dropFirst(size)
             if let limit = conditions.limitData, sent + size >= limit {

@@ -26,7 +26,8 @@ import Testing
         try await withServer { server, client in
             let file = try bigFile(server)
             try await add("{name: slow-link, kind: latency, base: 400ms, target: {host: registry}}", client, server)
-            try await add("{name: thin-link, kind: bandwidth, rate: 256KiB/s, target: {host: registry}}", client, server)
+            let thin = "{name: thin-link, kind: bandwidth, rate: 256KiB/s, target: {host: registry}}"
+            try await add(thin, client, server)
             var fetched: [UInt8] = []
             let took = try await elapsed {
                 fetched = try await LiveServeTests.bytes(client, server.get(file.path)).body

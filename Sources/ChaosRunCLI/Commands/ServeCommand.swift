@@ -17,17 +17,19 @@ struct ServeCommand: AsyncParsableCommand {
             Live mode, for clients ChaosNet did not write (a Python ipfshttpclient, curl): the registry answers \
             the Kubo RPC subset and the gateway with the scenario's packages, through the same handlers as in the \
             simulation, and the scenario's faults act on its responses — episodes and toxicity drawn from --seed, \
-            durations multiplied by --time-scale. down and reset_peer act on its connections; faults that act on \
-            simulated packets (latency, partition, …) are listed as not applied, with a warning. HTTP services the \
-            scenario's driver declares are served on free ports beside the registry, under the same faults.
+            durations multiplied by --time-scale. down resets accepted connections, and the network kinds (latency, \
+            bandwidth, partition, hold, timeout, limit_data, reset_peer, …) shape the bytes each real connection \
+            moves as they shape a simulated one. HTTP services the scenario's driver declares are served on free \
+            ports beside the registry, under the same faults.
 
             Once every port listens, one JSON line on standard output says where (`"event":"ready"`, the API URL, \
             the control address, the packages' and the driver's content's CIDs, the driver's services); every \
-            firing, request and control change is a line on standard error with its wall time and scenario time. SIGINT or SIGTERM stops the server.
+            firing, request and control change is a line on standard error with its wall time and scenario time. \
+            SIGINT or SIGTERM stops the server.
 
             The control API (JSON over HTTP on --control-port): GET /status, GET /faults, POST /faults (a fault as \
-            a scenario file's faults: item, JSON or YAML), GET or DELETE /faults/NAME, POST /faults/NAME/enable \
-            and /disable, GET /events.
+            a scenario file's faults: item, JSON or YAML), GET or DELETE /faults/NAME, POST /faults/NAME/enable, \
+            /disable and /release, GET /events.
 
             Exit codes: 0 stopped by a signal, 2 bad input (a bad file, a non-loopback --host, a port in use).
             """
