@@ -44,28 +44,19 @@ import Testing
         let drivers = DriverRegistry.builtIn.adding(TrackerDriver())
         let scenario = try ScenarioLoader.parse(Self.scenario, path: "live-tracker.yaml", drivers: drivers)
         let runner = try ScenarioRunner(scenario: scenario, drivers: drivers)
-        try await withTaskExecutorPreference(LiveTestExecutor.shared) {
-            let server = try await LiveServeHarness.start(
-                services: runner.services, scenario: scenario.name, clientHost: "service")
-            let client = LiveHTTPClient()
-            do {
-                let service = try #require(server.status.services.first)
-                #expect(service.name == "tracker")
-                #expect(service.scenarioService == "tracker:8080")
-                let request = HTTPRequest(method: .get, scheme: "http", authority: service.address, path: "/hello")
-                let faulted = try await LiveServeTests.text(client, request)
-                #expect(faulted.status == 503)
-                #expect(try await LiveServeTests.text(client, server.post("/api/v0/version")).status == 200)
-                let off = "/faults/tracker-down-for-maintenance/disable"
-                #expect(try await LiveServeTests.text(client, server.control(.post, off)).status == 200)
-                #expect(try await LiveServeTests.text(client, request).body == "tracked /hello\n")
-            } catch {
-                try? await client.shutdown()
-                try? await server.stop()
-                throw error
-            }
-            try await client.shutdown()
-            try await server.stop()
+        try await LiveServeTests.withServer(starting: {
+            try await LiveServeHarness.start(services: runner.services, scenario: scenario.name, clientHost: "service")
+        }) { server, client in
+            let service = try #require(server.status.services.first)
+            #expect(service.name == "tracker")
+            #expect(service.scenarioService == "tracker:8080")
+            let request = HTTPRequest(method: .get, scheme: "http", authority: service.address, path: "/hello")
+            let faulted = try await LiveServeTests.text(client, request)
+            #expect(faulted.status == 503)
+            #expect(try await LiveServeTests.text(client, server.post("/api/v0/version")).status == 200)
+            let off = "/faults/tracker-down-for-maintenance/disable"
+            #expect(try await LiveServeTests.text(client, server.control(.post, off)).status == 200)
+            #expect(try await LiveServeTests.text(client, request).body == "tracked /hello\n")
         }
     }
 }

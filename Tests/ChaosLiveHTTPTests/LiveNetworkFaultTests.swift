@@ -77,6 +77,6 @@ import Testing
     }
 
     func withServer(_ body: (LiveServeHarness, LiveHTTPClient) async throws -> Void) async throws {
-        try await LiveServeTests().withServer(body)
+        try await LiveServeTests.withServer(body)
     }
 }

@@ -158,9 +158,14 @@ import Testing
             random: SystemRandomNumberGenerator(), registryAuthority: server.authority, policy: policy)
     }
 
-    func withServer(_ body: (LiveServeHarness, LiveHTTPClient) async throws -> Void) async throws {
+    /// Runs `body` on `LiveTestExecutor`'s threads against a live server (`start`'s, the shipped scenario's by
+    /// default) and a live client, then shuts both down, whatever `body` did.
+    static func withServer(
+        starting start: () async throws -> LiveServeHarness = { try await LiveServeHarness.start() },
+        _ body: (LiveServeHarness, LiveHTTPClient) async throws -> Void
+    ) async throws {
         try await withTaskExecutorPreference(LiveTestExecutor.shared) {
-            let server = try await LiveServeHarness.start()
+            let server = try await start()
             let client = LiveHTTPClient()
             do {
                 try await body(server, client)
@@ -172,6 +177,10 @@ import Testing
             try await client.shutdown()
             try await server.stop()
         }
+    }
+
+    func withServer(_ body: (LiveServeHarness, LiveHTTPClient) async throws -> Void) async throws {
+        try await Self.withServer(body)
     }
 
     static func temporaryDirectory() -> String {
