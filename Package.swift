@@ -85,6 +85,7 @@ let package = Package(
             name: "ChaosComponents",
             dependencies: [
                 "ChaosCore", "ChaosTar", "ChaosIPFS", .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: settings
         ),

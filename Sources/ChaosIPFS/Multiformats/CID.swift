@@ -8,12 +8,14 @@ public struct CID: Hashable, Sendable, CustomStringConvertible {
         case v1 = 1
     }
 
-    /// The content codecs a UnixFS DAG uses.
+    /// The content codecs a UnixFS DAG uses, and CAR for whole archives.
     public enum Codec: UInt64, Hashable, Sendable, CaseIterable {
         /// Raw bytes, used for raw leaves.
         case raw = 0x55
         /// The protobuf DAG format of UnixFS nodes.
         case dagPB = 0x70
+        /// A CARv1 archive as one block (multicodec `car`), as receipt batches are named.
+        case car = 0x0202
     }
 
     /// The version.

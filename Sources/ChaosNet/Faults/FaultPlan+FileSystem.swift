@@ -71,6 +71,20 @@ extension FaultPlan {
         return nil
     }
 
+    /// How long an operation starting now waits for the device: until the end of the active `stall` episode that
+    /// ends last, zero when none acts.
+    func fileSystemStall() -> Duration {
+        guard !fileSystemFaults.isEmpty else { return .zero }
+        let now = nowNanoseconds
+        var end = now
+        for fault in fileSystemFaults {
+            guard case .stall = fault.kind, let period = schedule(of: fault).activePeriod(at: now) else { continue }
+            traceDiskFiring(fault, period: period, "stalls the disk")
+            end = max(end, period.end)
+        }
+        return .nanoseconds(end - now)
+    }
+
     /// The next period of power loss that ends after `time` — the earliest among the `powerLoss` faults — with the
     /// fault's name; nil when power is never lost again. A period that contains `time` is returned whole.
     public func nextPowerLoss(after time: Duration) -> (fault: String, start: Duration, end: Duration)? {

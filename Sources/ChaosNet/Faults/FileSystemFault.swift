@@ -36,6 +36,10 @@ public enum FileSystemFaultKind: Sendable, Equatable, CustomStringConvertible {
     case diskFull(capacityBytes: Int)
     /// Operations cost `latency` instead of the file system's own profile while active.
     case slowMetadata(SimFileSystem.Latency)
+    /// The device stops completing I/O while active: every operation started in an episode waits for its end before
+    /// it costs what it costs. Writes stall too, as they do on a hung volume or once the page cache's dirty limit is
+    /// reached, so work that writes piles up behind the stall.
+    case stall
     /// The machine loses power at the start of each active period (unsynced data is gone) and is back at its end.
     /// The world applies it (it stops the processes too); the plan says when.
     case powerLoss
@@ -76,16 +80,18 @@ public enum FileSystemFaultKind: Sendable, Equatable, CustomStringConvertible {
     public var takesToxicity: Bool {
         switch self {
         case .operationError, .slowMetadata: true
-        case .diskFull, .powerLoss: false
+        case .diskFull, .powerLoss, .stall: false
         }
     }
 
-    /// The kind's name in scenario files and traces: `operation_error`, `disk_full`, `slow_metadata`, `crash`.
+    /// The kind's name in scenario files and traces: `operation_error`, `disk_full`, `slow_metadata`, `stall`,
+    /// `crash`.
     public var name: String {
         switch self {
         case .operationError: "operation_error"
         case .diskFull: "disk_full"
         case .slowMetadata: "slow_metadata"
+        case .stall: "stall"
         case .powerLoss: "crash"
         }
     }
@@ -99,6 +105,7 @@ public enum FileSystemFaultKind: Sendable, Equatable, CustomStringConvertible {
             return "operation_error([\(operations)] under \(failing.pathPrefix) with \(failing.error)\(skip)\(limit))"
         case let .diskFull(capacity): return "disk_full(\(capacity) B)"
         case .slowMetadata: return "slow_metadata"
+        case .stall: return "stall"
         case .powerLoss: return "crash(power loss)"
         }
     }

@@ -108,7 +108,7 @@ extension SimFileSystem {
     func append(_ bytes: some Collection<UInt8>, through handle: SimFileWriteHandle) async throws(FileSystemError) {
         let byteCount = bytes.count
         let latency = currentLatency()
-        try await charge(latency.transfer(byteCount), path: handle.path)
+        try await charge(latency.appendCall + latency.transfer(byteCount), path: handle.path)
         try checkCurrent(handle)
         try consultFailureRules(.write, paths: [handle.path], bytes: byteCount)
         try store(bytes, into: handle.inode, path: handle.path)

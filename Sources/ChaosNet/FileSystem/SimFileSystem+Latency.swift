@@ -4,7 +4,8 @@ extension SimFileSystem {
     /// Each operation sleeps once on the injected clock before it takes effect: pure metadata operations (mkdir,
     /// symlink, readlink, stat, chmod, unlink, rename, readdir) cost `metadataOperation`; operations that open a file
     /// (write, read, open for writing, sync by path) cost `fileOpen` plus the transfer of their bytes at
-    /// `bytesPerSecond`; an fsync of a file or directory costs `fileSync`.
+    /// `bytesPerSecond`; an append through an open handle costs `appendCall` plus its transfer; an fsync of a file or
+    /// directory costs `fileSync`.
     public struct Latency: Sendable, Equatable {
         /// One metadata round trip (mkdir, stat, rename, unlink, ...).
         public var metadataOperation: Duration
@@ -14,18 +15,23 @@ extension SimFileSystem {
         public var fileSync: Duration
         /// Data throughput; nil means transfers are instantaneous.
         public var bytesPerSecond: Int?
+        /// One `write(2)` through an open handle, before its bytes move.
+        public var appendCall: Duration
 
         /// Creates a latency model; every part defaults to free.
         public init(
             metadataOperation: Duration = .zero, fileOpen: Duration = .zero, fileSync: Duration = .zero,
-            bytesPerSecond: Int? = nil
+            bytesPerSecond: Int? = nil, appendCall: Duration = .zero
         ) {
             precondition(bytesPerSecond.map { $0 > 0 } ?? true, "throughput must be positive")
-            precondition(metadataOperation >= .zero && fileOpen >= .zero && fileSync >= .zero, "negative latency")
+            precondition(
+                metadataOperation >= .zero && fileOpen >= .zero && fileSync >= .zero && appendCall >= .zero,
+                "negative latency")
             self.metadataOperation = metadataOperation
             self.fileOpen = fileOpen
             self.fileSync = fileSync
             self.bytesPerSecond = bytesPerSecond
+            self.appendCall = appendCall
         }
 
         /// Every operation completes without suspending.
@@ -35,6 +41,18 @@ extension SimFileSystem {
         public static let localDisk = Latency(
             metadataOperation: .microseconds(20), fileOpen: .microseconds(30), fileSync: .milliseconds(1),
             bytesPerSecond: 1_000_000_000
+        )
+
+        /// An SSD under a journal: a write call 50 µs plus 1 GiB/s, an fsync 2 ms (the egress-receipts facts sheet).
+        public static let ssd = Latency(
+            metadataOperation: .microseconds(50), fileOpen: .microseconds(50), fileSync: .milliseconds(2),
+            bytesPerSecond: 1 << 30, appendCall: .microseconds(50)
+        )
+
+        /// A spinning disk: as `ssd` but an fsync costs 15 ms (no more than ~60 synced commits a second).
+        public static let hdd = Latency(
+            metadataOperation: .microseconds(50), fileOpen: .microseconds(50), fileSync: .milliseconds(15),
+            bytesPerSecond: 1 << 30, appendCall: .microseconds(50)
         )
 
         /// An NFS mount as measured in the cache-manager incident: streaming one file ran at 760 MB/s, while `cp -a`

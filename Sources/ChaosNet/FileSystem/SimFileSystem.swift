@@ -117,6 +117,7 @@ public final class SimFileSystem: FileSystem, @unchecked Sendable {
     ///
     /// File system calls are not cancellation points (neither are syscalls), so a cancelled sleep just ends early.
     func charge(_ cost: Duration, path: String) async throws(FileSystemError) {
+        let cost = cost + faultPlan.fileSystemStall()
         counters.latencyTotal += cost
         guard cost > .zero, let clock else { return }
         let started = generation

@@ -10,8 +10,11 @@ public enum Outcome: Sendable, Equatable {
     case hang(HangReport)
     /// The determinism contract was broken (work entered the simulation from another thread, a real clock was used…).
     case violation(ViolationReport)
+    /// The simulated process died: a budget of the world was blown (memory, say) or a background error escaped, and
+    /// the run stopped where a real process would have been killed (`Simulation.crash`).
+    case crash(CrashReport)
 
-    /// A short, stable name: `completed`, `timeout`, `step-limit`, `hang`, `violation`.
+    /// A short, stable name: `completed`, `timeout`, `step-limit`, `hang`, `violation`, `crash`.
     public var name: String {
         switch self {
         case .completed: "completed"
@@ -19,6 +22,7 @@ public enum Outcome: Sendable, Equatable {
         case .stepLimit: "step-limit"
         case .hang: "hang"
         case .violation: "violation"
+        case .crash: "crash"
         }
     }
 
@@ -30,6 +34,7 @@ public enum Outcome: Sendable, Equatable {
         case let .stepLimit(steps): "step-limit: \(steps) jobs run without finishing"
         case let .hang(report): "hang: \(report.summary)"
         case let .violation(report): "violation: \(report.reasons.first ?? "determinism contract broken")"
+        case let .crash(report): "crash: \(report.cause): \(report.summary)"
         }
     }
 }
@@ -64,6 +69,26 @@ public struct HangReport: Sendable, Equatable {
             parts.append("unfinished without a named wait point: " + silent.map { "'\($0)'" }.joined(separator: ", "))
         }
         return parts.isEmpty ? "no runnable work and no timers, but the root has not finished" : parts.joined(separator: "; ")
+    }
+}
+
+/// Why the simulated process died, as the code that killed it said: a stable cause for signatures, a line for people,
+/// and this run's specifics.
+public struct CrashReport: Sendable, Equatable {
+    /// Stable across seeds, dotted lower-case words (`egress.oom`).
+    public var cause: String
+    /// One line, stable across seeds.
+    public var summary: String
+    /// This run's figures (sizes, times).
+    public var detail: String
+    /// Virtual time of the crash, in nanoseconds.
+    public var atNanoseconds: Int64
+
+    public init(cause: String, summary: String, detail: String, atNanoseconds: Int64 = 0) {
+        self.cause = cause
+        self.summary = summary
+        self.detail = detail
+        self.atNanoseconds = atNanoseconds
     }
 }
 

@@ -69,6 +69,12 @@ public final class Simulation: @unchecked Sendable {
         return task
     }
 
+    /// Kills the simulated process: the run stops after the current job with `Outcome.crash(report)`, as a real
+    /// process dies when it blows its memory limit. Only the first crash counts. Call from the simulation's thread.
+    public func crash(_ report: CrashReport) {
+        scheduler.recordCrash(report)
+    }
+
     /// Suspends the current task at a named wait point until `register`'s continuation is resumed. If the simulation
     /// goes quiet while the task waits, the hang report names the task and `waitPoint`.
     public func wait<Value: Sendable>(
@@ -128,6 +134,7 @@ public final class Simulation: @unchecked Sendable {
             case .stepLimit: .stepLimit(steps: scheduler.steps)
             case .hang: .hang(scheduler.hangReport())
             case .violation: .violation(ViolationReport(reasons: scheduler.violationReasons))
+            case .crash: .crash(scheduler.crashReport ?? CrashReport(cause: "unknown", summary: "", detail: ""))
             }
             unfinishedTaskCount = scheduler.unfinishedTaskCount
             digest = scheduler.trace.digest

@@ -46,6 +46,8 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
         var stopRequested = false
         var rootFinished = false
         var violations: [String] = []
+        /// The first crash of the run (`Simulation.crash`); later ones are ignored, as a dead process does nothing.
+        var crash: CrashReport?
         /// The thread running the simulation; set once when `run` starts.
         var ownerThread: pthread_t?
     }
@@ -133,7 +135,7 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
     // MARK: - Run loop
 
     enum StopReason {
-        case completed, timeout, stepLimit, hang, violation
+        case completed, timeout, stepLimit, hang, violation, crash
     }
 
     /// Drives the simulation on the calling thread until a stop condition holds. `startRoot` is called on this thread
@@ -160,6 +162,7 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
             if foreignArrived.load(ordering: .relaxed) { absorbForeignArrivals() }
             if core.pointee.stopRequested {
                 if !core.pointee.violations.isEmpty { return .violation }
+                if core.pointee.crash != nil { return .crash }
                 if core.pointee.rootFinished { return .completed }
             }
             if core.pointee.steps >= stepLimit { return .stepLimit }
@@ -339,6 +342,18 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
     }
 
     var violationReasons: [String] { core.pointee.violations }
+
+    /// Stops the run as a crash of the simulated process: no job runs after the current one.
+    func recordCrash(_ report: CrashReport) {
+        guard core.pointee.crash == nil, phase == .running else { return }
+        var report = report
+        report.atNanoseconds = nowNanoseconds
+        core.pointee.crash = report
+        core.pointee.stopRequested = true
+        record(source: "kernel", message: "crash: \(report.cause): \(report.summary)")
+    }
+
+    var crashReport: CrashReport? { core.pointee.crash }
 
     // MARK: - Trace
 

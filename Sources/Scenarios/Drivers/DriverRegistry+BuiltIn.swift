@@ -5,5 +5,6 @@ extension DriverRegistry {
         ServiceManagerDriver(),
         DownloaderDriver(),
         DownloadQueueDriver(),
+        EgressRecorderDriver(),
     ])
 }

@@ -52,6 +52,11 @@ public enum FailureClassifier {
             return SeedFailure(
                 kind: .violation, signature: "violation:\(prefix):\(reason)",
                 summary: "determinism violated: \(reason)", detail: report.reasons.joined(separator: "; "))
+        case let .crash(report):
+            let time = String(TraceEvent.formatTime(report.atNanoseconds).drop { $0 == " " })
+            return crash(
+                component: prefix, cause: report.cause, summary: "the process died: " + report.summary,
+                detail: "at \(time): \(report.detail)")
         }
     }
 

@@ -50,8 +50,8 @@ public final class ScenarioWorld: @unchecked Sendable {
         }
         client = SimHTTPClient(network: network, host: topology.clientHost)
         fileSystem = SimFileSystem(
-            durability: scenario.fileSystem.durability, mounts: scenario.fileSystem.mounts, clock: simulation.clock,
-            faultPlan: faultPlan)
+            latency: scenario.fileSystem.latency, durability: scenario.fileSystem.durability,
+            mounts: scenario.fileSystem.mounts, clock: simulation.clock, faultPlan: faultPlan)
         followsScheduledPowerLosses = powerLosses == .scheduled
         if case let .crashPoint(crashPoint?) = powerLosses {
             fileSystem.crashPoint = SimFileSystem.CrashPoint(operation: crashPoint) { [weak self] operation in

@@ -126,7 +126,7 @@ struct FaultParameter {
                 failing.skipCount = Int($0 ?? 0)
                 return with(.operationError(failing))
             }]
-        case .slowMetadata, .powerLoss:
+        case .slowMetadata, .powerLoss, .stall:
             return []
         }
     }

@@ -60,7 +60,8 @@ struct ChaosRunSweepTests {
         (["run", "scenarios/ipfs-download-timeout.yaml", "--seeds", "0"], "--seeds must be between 1 and 1000000"),
         (
             ["run", "scenarios/ipfs-download-timeout.yaml", "--variant", "fast"],
-            "The value 'fast' is invalid for '--variant <variant>'. Please provide one of 'naive' and 'robust'."
+            "The value 'fast' is invalid for '--variant <variant>'. "
+                + "Please provide one of 'naive', 'robust' or 'naive-scoped'."
         ),
         (["replay", "scenarios/ipfs-download-timeout.yaml"], "Missing expected argument '--seed <seed>'"),
         (["run"], "Missing expected argument '<files> ...'"),

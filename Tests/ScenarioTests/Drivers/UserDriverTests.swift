@@ -68,7 +68,8 @@ struct UserDriverTests {
 
     @Test("a driver's name must be unique in a registry")
     func uniqueNames() {
-        #expect(Greeter.drivers.names == ["service-manager", "downloader", "download-queue", "greeter"])
+        #expect(
+            Greeter.drivers.names == ["service-manager", "downloader", "download-queue", "egress-recorder", "greeter"])
         #expect(Greeter.drivers.driver(named: "greeter")?.summary == "Saves a greeting fetched over HTTP.")
         #expect(Greeter.drivers.driver(named: "nobody") == nil)
     }

@@ -2,10 +2,14 @@ import ChaosNet
 
 /// Reads `file_system:`: the durability model of the root and of each mount.
 enum FileSystemDecoder {
-    static let keys = ["durability", "mounts"]
+    static let keys = ["durability", "mounts", "disk"]
     static let mountKeys = ["path", "durability"]
     static let durabilityNames: [(name: String, model: SimFileSystem.DurabilityModel)] = [
         ("journaled_metadata", .journaledMetadata), ("strict_directories", .strictDirectories),
+    ]
+    /// The disk profiles `disk:` names: what each operation costs.
+    static let diskNames: [(name: String, latency: SimFileSystem.Latency)] = [
+        ("free", .none), ("ssd", .ssd), ("hdd", .hdd), ("local_disk", .localDisk), ("nfs", .nfs),
     ]
 
     static func decode(_ node: LocatedNode?) throws(ScenarioFileError) -> FileSystemSpec {
@@ -27,7 +31,18 @@ enum FileSystemDecoder {
             let durability = try decodeDurability(mount.required("durability"))
             mounts.append(SimFileSystem.Mount(path: path, durability: durability))
         }
-        return FileSystemSpec(durability: durability, mounts: mounts)
+        let latency = try mapping.value("disk").map(decodeDisk) ?? .none
+        return FileSystemSpec(durability: durability, mounts: mounts, latency: latency)
+    }
+
+    static func decodeDisk(_ node: LocatedNode) throws(ScenarioFileError) -> SimFileSystem.Latency {
+        let names = diskNames.map(\.name)
+        let text = try node.scalarText(expected: "a disk profile (\(names.joined(separator: ", ")))")
+        guard let latency = diskNames.first(where: { $0.name == text })?.latency else {
+            let hint = SpellingSuggestion.hint(for: text, among: names, listLabel: "disk profiles")
+            throw node.error("unknown disk profile '\(text)'\(hint)")
+        }
+        return latency
     }
 
     static func decodeDurability(_ node: LocatedNode) throws(ScenarioFileError) -> SimFileSystem.DurabilityModel {

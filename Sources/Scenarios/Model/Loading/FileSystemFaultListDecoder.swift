@@ -34,6 +34,11 @@ enum FileSystemFaultListDecoder {
             guard case let .operationError(failing) = kind else { return nil }
             return encodeOperationError(failing)
         },
+        Entry(name: "stall", parameters: [], takesToxicity: false) { _ throws(ScenarioFileError) in
+            .stall
+        } encode: { kind in
+            kind == .stall ? [] : nil
+        },
         Entry(name: "slow_metadata", parameters: [], takesToxicity: true) { _ throws(ScenarioFileError) in
             .slowMetadata(.nfs)
         } encode: { kind in

@@ -118,6 +118,8 @@ public struct ScenarioFileWriter: Sendable {
             ("mounts", fileSystem.mounts.isEmpty ? nil : .flowList(fileSystem.mounts.map { mount in
                 .flow([("path", .text(mount.path)), ("durability", durability(mount.durability))])
             })),
+            ("disk", fileSystem.latency == .none ? nil
+                : FileSystemDecoder.diskNames.first { $0.latency == fileSystem.latency }.map { .plain($0.name) }),
         ])
     }
 

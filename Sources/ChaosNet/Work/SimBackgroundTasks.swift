@@ -1,0 +1,34 @@
+import ChaosCore
+
+/// A component's background work inside a simulation: each piece is a named task of the simulation, in seeded order,
+/// counted, and cancelled with `cancelAll()` when the process that started it dies.
+///
+/// Not thread-safe: use on the simulation's thread.
+public final class SimBackgroundTasks: BackgroundTaskStarter, @unchecked Sendable {
+    private let simulation: Simulation
+    /// Pieces of work started, and finished, so far.
+    public private(set) var started = 0
+    public private(set) var finished = 0
+    private var running: [Int: Task<Void, any Error>] = [:]
+
+    public init(simulation: Simulation) {
+        self.simulation = simulation
+    }
+
+    public func start(_ name: String, _ work: sending @escaping @Sendable () async -> Void) {
+        let number = started
+        started += 1
+        running[number] = simulation.spawn(name: name) { [self] in
+            await work()
+            finished += 1
+            running[number] = nil
+        }
+    }
+
+    /// Cancels every piece of work still running, as the death of its process ends it.
+    public func cancelAll() {
+        // In start order: a dictionary's order differs between processes, and cancelling can wake tasks.
+        for number in running.keys.sorted() { running[number]?.cancel() }
+        running = [:]
+    }
+}
