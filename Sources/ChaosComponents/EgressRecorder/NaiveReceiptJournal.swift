@@ -48,11 +48,13 @@ actor NaiveReceiptJournal {
         await lock()
         defer { unlock() }
         guard let handle else { throw FileSystemError.ioError(path: wipPath, message: "file already closed") }
-        for piece in ReceiptBatchFormat.sectionPieces(receipt) {
+        // The pieces once: each costs a sha256 of the receipt to name it.
+        let pieces = ReceiptBatchFormat.sectionPieces(receipt)
+        for piece in pieces {
             try await handle.append(piece)
             hash.update(data: piece)
         }
-        size += ReceiptBatchFormat.section(receipt).count
+        size += pieces.reduce(0) { $0 + $1.count }
         receipts += 1
         guard size >= settings.maxBatchBytes else { return nil }
         return try await rotate()
