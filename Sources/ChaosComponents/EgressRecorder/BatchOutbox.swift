@@ -55,7 +55,7 @@ actor BatchOutbox<C: Clock> where C.Duration == Duration {
             for cid in entries.keys.sorted() where entries[cid].map({ $0.due <= clock.now }) ?? false {
                 await report(cid)
             }
-            let earliest = entries.values.map(\.due).min() ?? nextScan
+            let earliest = entries.values.map { $0.due }.min() ?? nextScan
             let nextDue = min(earliest, nextScan, clock.now.advanced(by: .seconds(1)))
             try? await clock.sleep(until: nextDue, tolerance: nil)
         }

@@ -75,7 +75,8 @@ actor DurableReceiptJournal {
         }
         guard let handle else { throw .appendFailed("no journal") }
         var bytes: [UInt8] = []
-        for receipt in batch { bytes += ReceiptBatchFormat.section(receipt) }
+        bytes.reserveCapacity(batch.reduce(0) { $0 + $1.count + 48 })
+        for receipt in batch { ReceiptBatchFormat.appendSection(receipt, to: &bytes) }
         do {
             try await handle.append(bytes)
         } catch {

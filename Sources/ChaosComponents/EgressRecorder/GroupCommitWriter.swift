@@ -48,7 +48,7 @@ actor GroupCommitWriter<C: Clock> where C.Duration == Duration {
             let batch = Array(pending.prefix(settings.groupCommitMax))
             pending.removeFirst(batch.count)
             do {
-                let rotatedBatch = try await journal.commit(batch.map(\.receipt))
+                let rotatedBatch = try await journal.commit(batch.map { $0.receipt })
                 for waiter in batch { waiter.continuation.resume(returning: .success(())) }
                 if let rotatedBatch { await rotated(rotatedBatch) }
             } catch {

@@ -17,7 +17,19 @@ public enum ReceiptBatchFormat {
 
     /// One section as one piece.
     public static func section(_ receipt: [UInt8]) -> [UInt8] {
-        Array(sectionPieces(receipt).joined())
+        var bytes: [UInt8] = []
+        appendSection(receipt, to: &bytes)
+        return bytes
+    }
+
+    /// Appends one section to `bytes` (a flattening `joined()` copies element by element; this copies slices).
+    public static func appendSection(_ receipt: [UInt8], to bytes: inout [UInt8]) {
+        let cid = CID(version: .v1, codec: .raw, hashing: receipt).bytes
+        let length = UnsignedVarint.encoded(UInt64(cid.count + receipt.count))
+        bytes.reserveCapacity(bytes.count + length.count + cid.count + receipt.count)
+        bytes.append(contentsOf: length)
+        bytes.append(contentsOf: cid)
+        bytes.append(contentsOf: receipt)
     }
 
     /// The name of a batch with these bytes: CIDv1, codec `car`, sha256 of the file.

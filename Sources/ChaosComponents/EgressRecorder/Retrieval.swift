@@ -28,16 +28,20 @@ public struct Retrieval: Sendable, Equatable, Hashable {
         return bytes
     }
 
-    /// Reads a receipt written by `receipt`; nil when the bytes are not one.
+    /// Reads a receipt written by `receipt`; nil when the bytes are not one. The fields come in the order `receipt`
+    /// writes them; the tracker and the checkers read every receipt of every batch, so this reads the line once.
     public init?(receipt bytes: some Collection<UInt8>) {
         guard let newline = bytes.firstIndex(of: 0x0A) else { return nil }
-        var fields: [Substring: Substring] = [:]
-        for part in String(decoding: bytes[..<newline], as: UTF8.self).split(separator: " ") {
-            guard let equals = part.firstIndex(of: "=") else { return nil }
-            fields[part[..<equals]] = part[part.index(after: equals)...]
+        let line = String(decoding: bytes[..<newline], as: UTF8.self)
+        let parts = line.split(separator: " ", omittingEmptySubsequences: false)
+        guard parts.count == 4 else { return nil }
+        func field(_ index: Int, _ name: String) -> Substring? {
+            let part = parts[index]
+            guard part.hasPrefix(name), part.dropFirst(name.count).first == "=" else { return nil }
+            return part.dropFirst(name.count + 1)
         }
-        guard let invocation = fields["inv"], let space = fields["space"], let digest = fields["digest"],
-              let range = fields["range"], let plus = range.firstIndex(of: "+"),
+        guard let invocation = field(0, "inv"), let space = field(1, "space"), let digest = field(2, "digest"),
+              let range = field(3, "range"), let plus = range.firstIndex(of: "+"),
               let offset = Int(range[..<plus]), let length = Int(range[range.index(after: plus)...])
         else { return nil }
         self.init(

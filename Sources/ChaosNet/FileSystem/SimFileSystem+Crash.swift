@@ -32,7 +32,7 @@ extension SimFileSystem {
                 inodeCount += 1
                 switch child.kind {
                 case .file:
-                    child.data = child.durableData
+                    child.data.removeLast(child.data.count - child.durableCount)
                     usedBytes += child.data.count
                 case .directory:
                     subdirectories.append(child)
@@ -53,7 +53,7 @@ extension SimFileSystem {
             for name in directory.sortedChildNames {
                 guard let child = directory.children[name] else { continue }
                 switch child.kind {
-                case .file: child.durableData = child.data
+                case .file: child.durableCount = child.data.count
                 case .directory: directories.append(child)
                 case .symlink, .other: break
                 }

@@ -99,7 +99,7 @@ extension SimFileSystem {
         if node.kind == .directory {
             makeEntriesDurable(node)
         } else {
-            node.durableData = node.data
+            node.durableCount = node.data.count
         }
     }
 
@@ -130,7 +130,7 @@ extension SimFileSystem {
         try await charge(latency.fileSync, path: handle.path)
         try checkCurrent(handle)
         try consultFailureRules(.sync, paths: [handle.path])
-        handle.inode.durableData = handle.inode.data
+        handle.inode.durableCount = handle.inode.data.count
     }
 
     func close(through handle: SimFileWriteHandle) throws(FileSystemError) {

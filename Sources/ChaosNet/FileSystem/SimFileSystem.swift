@@ -192,6 +192,6 @@ public final class SimFileSystem: FileSystem, @unchecked Sendable {
     func truncate(_ inode: SimInode) {
         usedBytes -= inode.data.count
         inode.data.removeAll()
-        inode.durableData.removeAll()
+        inode.durableCount = 0
     }
 }

@@ -16,8 +16,10 @@ final class SimInode {
 
     /// File content as readers see it now.
     var data: [UInt8] = []
-    /// File content that survives a crash: what the last sync saw, cut by any later truncation.
-    var durableData: [UInt8] = []
+    /// How much of `data` survives a crash: the length the last sync saw, cut by any later truncation. A length, not
+    /// a copy, because content only grows between truncations, so what survives is always a prefix of `data`; a
+    /// copy would share `data`'s buffer and make the next append recopy the whole file.
+    var durableCount = 0
 
     /// Directory entries, name → inode. Only ever looked up by name or read after sorting the names.
     var children: [String: SimInode] = [:]

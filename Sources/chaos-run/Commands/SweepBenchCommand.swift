@@ -26,20 +26,14 @@ struct SweepBenchCommand: ParsableCommand {
     var factor: Int = 8
 
     func validate() throws {
-        guard (1...100_000).contains(seeds) else { throw ValidationError("--seeds must be in 1...100000, got \(seeds).") }
+        guard (1...100_000).contains(seeds) else {
+            throw ValidationError("--seeds must be in 1...100000, got \(seeds).")
+        }
         guard (2...100).contains(factor) else { throw ValidationError("--factor must be in 2...100, got \(factor).") }
     }
 
     func run() throws {
-        let runner: ScenarioRunner
-        do {
-            runner = try ScenarioRunner(path: file)
-        } catch {
-            throw ValidationError("\(error)")
-        }
-        guard runner.variants.contains(variant) else {
-            throw ValidationError("'\(variant)' is not a variant of '\(runner.scenario.name)'.")
-        }
+        let runner = try BenchScenario.runner(file: file, variant: variant)
         let result = SweepMemoryBenchmark.run(runner: runner, variant: variant, seeds: seeds, factor: factor)
         func mebibytes(_ bytes: Int) -> Double { (Double(bytes) / 1_048_576 * 10).rounded() / 10 }
         BenchOutput.printLine([

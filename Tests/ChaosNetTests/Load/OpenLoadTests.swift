@@ -132,6 +132,31 @@ import Testing
         #expect(run.latencies.percentile(0)! >= .milliseconds(20))
     }
 
+    @Test func aCancelledLoadOffersNothingMoreAndNoLatencyIsNegative() throws {
+        // The load is cancelled at 1 s of a 10 s schedule (its process died): arrivals due later are not issued at
+        // once, before their instants, as they would be if the runner ignored the cancelled sleep.
+        let result = Simulation(seed: 9).run { simulation -> OpenLoadRunner.Result in
+            let schedule = ArrivalSchedule(
+                profile: LoadProfile(
+                    arrivalsPerSecond: 100, bodySize: BodySizeDistribution(median: 1, sigma: 0, cap: 1)),
+                simulation: simulation)
+            let clock = simulation.clock
+            let load = simulation.spawn(name: "load") {
+                await OpenLoadRunner.run(schedule, in: simulation, until: SimClock.Instant(offset: .seconds(10))) { _ in
+                    try? await clock.sleep(for: .milliseconds(5))
+                    return "ok"
+                }
+            }
+            try await clock.sleep(for: .seconds(1))
+            load.cancel()
+            return try await load.value
+        }
+        let run = try #require(try result.value?.get())
+        #expect(isPoissonCount(run.offered, mean: 100), "offered \(run.offered)")
+        #expect(run.latencies.percentile(0)! >= .zero)
+        #expect(run.startedLate == 0)
+    }
+
     @Test func percentilesAreNearestRank() {
         let summary = LatencySummary((1...1000).map { Duration.milliseconds($0) })
         #expect(summary.percentile(0.5) == .milliseconds(500))

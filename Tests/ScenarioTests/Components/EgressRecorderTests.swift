@@ -127,16 +127,24 @@ struct EgressRecorderTests {
         #expect(peak == 12)
     }
 
-    /// egress-burst, shortened to 8 s of load so that a debug test runs it in seconds.
-    static func shortBurstRunner() throws -> ScenarioRunner {
+    /// A shipped egress scenario with `replacements` applied to its text (shorter loads, so that a debug test runs it
+    /// in seconds), loaded as a file would be.
+    static func shippedRunner(_ name: String, replacing replacements: [(String, String)]) throws -> ScenarioRunner {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("scenarios/egress-burst.yaml")
-        let text = try String(contentsOf: url, encoding: .utf8)
-            .replacingOccurrences(of: "run_for: 30s", with: "run_for: 8s")
-            .replacingOccurrences(of: "drain: 2m", with: "drain: 30s")
-        let scenario = try ScenarioLoader.parse(text, path: "egress-burst-short.yaml")
-        return try ScenarioRunner(scenario: scenario, file: "egress-burst-short.yaml")
+            .appendingPathComponent("scenarios/\(name).yaml")
+        var text = try String(contentsOf: url, encoding: .utf8)
+        for (old, new) in replacements {
+            #expect(text.contains(old), "\(name).yaml no longer has '\(old)'")
+            text = text.replacingOccurrences(of: old, with: new)
+        }
+        let scenario = try ScenarioLoader.parse(text, path: "\(name)-short.yaml")
+        return try ScenarioRunner(scenario: scenario, file: "\(name)-short.yaml")
+    }
+
+    /// egress-burst, shortened to 8 s of load.
+    static func shortBurstRunner() throws -> ScenarioRunner {
+        try shippedRunner("egress-burst", replacing: [("run_for: 30s", "run_for: 8s"), ("drain: 2m", "drain: 30s")])
     }
 
     @Test("egress-burst: robust passes with every receipt durable; naive-scoped loses receipts to cancellation")
@@ -149,5 +157,76 @@ struct EgressRecorderTests {
         #expect(scoped.record.failure?.signature.contains("receipts_durable") == true)
         // The same seed again, in process: the same trace digest.
         #expect(runner.run(seed: 1, variant: VariantName("robust")).record.digest == robust.record.digest)
+    }
+
+    static func signature(_ run: SeedRun) -> String { run.record.failure?.signature ?? "passed" }
+
+    @Test("egress-disk-stall: a 3 s stall piles naive's work past the bound; robust sheds and stays within it")
+    func diskStallScenario() throws {
+        // One scripted 3 s stall at 200/s: about 600 pending receipts for naive, above the bound of 320.
+        let runner = try Self.shippedRunner("egress-disk-stall", replacing: [
+            ("activity: {episodes: {mean_gap: 5s, mean_duration: 2s}}", "activity: {windows: [{start: 2s, end: 5s}]}"),
+            ("run_for: 20s", "run_for: 6s"), ("drain: 2m", "drain: 30s"),
+        ])
+        let naive = runner.run(seed: 1, variant: VariantName("naive"))
+        #expect(Self.signature(naive).contains("bounded_work"), "\(naive)")
+        #expect(naive.record.figures.samples["peak_units_in_flight"]?.first ?? 0 > 320)
+        let robust = runner.run(seed: 1, variant: VariantName("robust"))
+        #expect(robust.record.failure == nil, "\(robust)")
+        #expect(robust.record.figures.samples["peak_units_in_flight"]?.first ?? .infinity <= 320)
+        #expect(robust.record.figures.counters["requests"]?["shed_egress_overloaded"] ?? 0 > 0)
+    }
+
+    @Test("egress-enospc: naive serves data whose receipt failed; robust refuses with 503 and loses nothing")
+    func enospcScenario() throws {
+        let runner = try Self.shippedRunner("egress-enospc", replacing: [
+            ("windows: [{start: 8s, end: 16s}]", "windows: [{start: 2s, end: 4s}]"),
+            ("run_for: 20s", "run_for: 5s"), ("drain: 2m", "drain: 30s"),
+        ])
+        let naive = runner.run(seed: 2, variant: VariantName("naive"))
+        #expect(Self.signature(naive).contains("receipts_durable"), "\(naive)")
+        let robust = runner.run(seed: 2, variant: VariantName("robust"))
+        #expect(robust.record.failure == nil, "\(robust)")
+        #expect(robust.record.figures.counters["requests"]?["shed_egress_receipt_unavailable"] ?? 0 > 0)
+        #expect(robust.record.figures.counters["receipts"]?["lost"] == 0)
+    }
+
+    @Test("egress-crash: naive loses unsynced receipts at a power loss; robust keeps every one")
+    func crashScenario() throws {
+        let runner = try Self.shippedRunner("egress-crash", replacing: [
+            ("activity: {episodes: {mean_gap: 8s, mean_duration: 1s}}", "activity: {windows: [{start: 2s, end: 3s}]}"),
+            ("run_for: 20s", "run_for: 5s"), ("drain: 2m", "drain: 30s"),
+        ])
+        let naive = runner.run(seed: 3, variant: VariantName("naive"))
+        #expect(Self.signature(naive).contains("receipts_durable"), "\(naive)")
+        let robust = runner.run(seed: 3, variant: VariantName("robust"))
+        #expect(robust.record.failure == nil, "\(robust)")
+        #expect(robust.record.figures.counters["requests"]?["failed"] ?? 0 > 0, "requests to the node while it was off")
+    }
+
+    @Test("egress-tracker-outage: naive drops the batches of the outage; robust reports every one after it")
+    func trackerOutageScenario() throws {
+        let runner = try Self.shippedRunner("egress-tracker-outage", replacing: [("run_for: 30s", "run_for: 8s")])
+        let naive = runner.run(seed: 4, variant: VariantName("naive"))
+        #expect(Self.signature(naive).contains("batches_accounted"), "\(naive)")
+        #expect(naive.record.figures.counters["batches"]?["dropped"] ?? 0 > 0)
+        let robust = runner.run(seed: 4, variant: VariantName("robust"))
+        #expect(robust.record.failure == nil, "\(robust)")
+        let batches = robust.record.figures.counters["batches"] ?? [:]
+        #expect(batches["rotated"] ?? 0 > 0)
+        #expect(batches["reported"] == batches["rotated"])
+    }
+
+    @Test("egress-rotate-fail: naive's failed rename leaves no journal open; robust keeps recording and rotates later")
+    func rotateFailScenario() throws {
+        let runner = try Self.shippedRunner("egress-rotate-fail", replacing: [
+            ("run_for: 20s", "run_for: 6s"), ("drain: 2m", "drain: 30s"),
+        ])
+        let naive = runner.run(seed: 5, variant: VariantName("naive"))
+        #expect(Self.signature(naive).contains("receipts_durable"), "\(naive)")
+        let robust = runner.run(seed: 5, variant: VariantName("robust"))
+        #expect(robust.record.failure == nil, "\(robust)")
+        #expect(robust.record.figures.counters["rotation_failures"]?["rename"] == 1)
+        #expect(robust.record.figures.counters["batches"]?["rotated"] ?? 0 > 0)
     }
 }

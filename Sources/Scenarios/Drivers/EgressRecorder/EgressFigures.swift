@@ -19,6 +19,11 @@ enum EgressFigures {
         }
         figures.count("requests", "served", by: ledger.bodySent.count)
         for (reason, count) in ledger.refused { figures.count("requests", "shed_\(reason)", by: count) }
+        if let load {
+            // Neither served nor refused by the recorder: timed out, cut off, or sent to a node that was down.
+            let refused = ledger.refused.values.reduce(0, +)
+            figures.count("requests", "failed", by: max(0, load.offered - ledger.bodySent.count - refused))
+        }
         let recorded = disk.receiptCounts(excluding: tracker.batchCounts)
             .merging(tracker.receiptCounts, uniquingKeysWith: +)
         let lost = ledger.bodySent.filter { recorded[$0] == nil }.count
@@ -28,6 +33,7 @@ enum EgressFigures {
         figures.count("receipts", "over_claims", by: abandoned.filter { recorded[$0] != nil }.count)
         figures.count("receipts", "cancelled_after_response", by: ledger.cancelledAfterResponse.count)
         for (failure, count) in ledger.receiptFailures { figures.count("receipt_failures", failure, by: count) }
+        for (step, count) in ledger.rotationFailures { figures.count("rotation_failures", step, by: count) }
         if !ledger.bodySent.isEmpty {
             figures.record("receipts_lost_per_10k_served", Double(lost) * 10_000 / Double(ledger.bodySent.count))
         }

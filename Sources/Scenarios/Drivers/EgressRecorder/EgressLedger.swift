@@ -15,6 +15,8 @@ struct EgressLedger {
     var reported: [String: Int] = [:]
     var dropped: Set<String> = []
     var neverEnqueued: Set<String> = []
+    /// Rotations that failed, by the step that failed (the robust journal reports them and keeps recording).
+    var rotationFailures: [String: Int] = [:]
     var writerStops = 0
     var recoveries = 0
 }

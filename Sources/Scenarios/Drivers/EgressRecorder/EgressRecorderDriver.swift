@@ -9,7 +9,8 @@ public struct EgressRecorderDriver: ComponentDriver {
     public let invariants = [
         InvariantDescriptor(.receiptsDurable, "Every response that sent body bytes has a durable receipt."),
         InvariantDescriptor(.noDuplicateReceipts, "No receipt is recorded twice; the tracker counts each batch once."),
-        InvariantDescriptor(.boundedWork, "Robust: work in flight stays within permits + queue."),
+        InvariantDescriptor(
+            .boundedWork, "Work in flight stays within permits + queue (naive variants have no bound to keep)."),
         InvariantDescriptor(.batchesIntact, "Every batch parses and is named by its sha256; no torn journal tail."),
         InvariantDescriptor(.batchesAccounted, "Every rotated batch is reported once or still pending on disk."),
         InvariantDescriptor(

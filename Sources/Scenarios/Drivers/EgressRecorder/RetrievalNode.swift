@@ -65,7 +65,8 @@ final class RetrievalNode: @unchecked Sendable {
         case let .reported(batch, attempts): ledger.reported[batch] = attempts
         case .writerStopped: ledger.writerStops += 1
         case .recovered: ledger.recoveries += 1
-        case .refused, .rotationFailed: break
+        case let .rotationFailed(step, _): ledger.rotationFailures[step, default: 0] += 1
+        case .refused: break
         }
     }
 
