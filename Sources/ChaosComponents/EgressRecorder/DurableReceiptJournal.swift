@@ -75,7 +75,7 @@ actor DurableReceiptJournal {
         }
         guard let handle else { throw .appendFailed("no journal") }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(batch.reduce(0) { $0 + $1.count + 48 })
+        bytes.reserveCapacity(batch.reduce(0) { $0 + $1.count + ReceiptBatchFormat.maxSectionOverhead })
         for receipt in batch { ReceiptBatchFormat.appendSection(receipt, to: &bytes) }
         do {
             try await handle.append(bytes)

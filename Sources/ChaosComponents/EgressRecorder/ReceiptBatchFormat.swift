@@ -22,11 +22,14 @@ public enum ReceiptBatchFormat {
         return bytes
     }
 
-    /// Appends one section to `bytes` (a flattening `joined()` copies element by element; this copies slices).
+    /// The most bytes a section adds to its receipt: a varint of at most 10 bytes and a 36-byte CIDv1 raw sha256.
+    public static let maxSectionOverhead = 10 + 36
+
+    /// Appends one section to `bytes` (a flattening `joined()` copies element by element; this copies slices). It
+    /// reserves nothing itself: an exact reserve per section would defeat the array's geometric growth in a loop.
     public static func appendSection(_ receipt: [UInt8], to bytes: inout [UInt8]) {
         let cid = CID(version: .v1, codec: .raw, hashing: receipt).bytes
         let length = UnsignedVarint.encoded(UInt64(cid.count + receipt.count))
-        bytes.reserveCapacity(bytes.count + length.count + cid.count + receipt.count)
         bytes.append(contentsOf: length)
         bytes.append(contentsOf: cid)
         bytes.append(contentsOf: receipt)

@@ -142,14 +142,10 @@ struct EgressRecorderTests {
         return try ScenarioRunner(scenario: scenario, file: "\(name)-short.yaml")
     }
 
-    /// egress-burst, shortened to 8 s of load.
-    static func shortBurstRunner() throws -> ScenarioRunner {
-        try shippedRunner("egress-burst", replacing: [("run_for: 30s", "run_for: 8s"), ("drain: 2m", "drain: 30s")])
-    }
-
     @Test("egress-burst: robust passes with every receipt durable; naive-scoped loses receipts to cancellation")
     func burstScenario() throws {
-        let runner = try Self.shortBurstRunner()
+        let runner = try Self.shippedRunner(
+            "egress-burst", replacing: [("run_for: 30s", "run_for: 8s"), ("drain: 2m", "drain: 30s")])
         let robust = runner.run(seed: 1, variant: VariantName("robust"))
         #expect(robust.record.failure == nil, "\(robust)")
         let scoped = runner.run(seed: 1, variant: VariantName("naive-scoped"))
