@@ -25,7 +25,7 @@ public struct TarReader: Sendable {
     /// The largest pax or GNU long-name header content accepted, in bytes.
     public let extendedHeaderSizeMax: Int
     /// Bytes consumed from the start of the stream.
-    public private(set) var offset: UInt64 = 0
+    public internal(set) var offset: UInt64 = 0
 
     var state: State = .header
     var headerBuffer: [UInt8] = []

@@ -6,10 +6,13 @@ public struct FileAttributes: Sendable, Equatable {
     public var size: Int
     /// The permission bits (`0o7777` at most).
     public var mode: UInt16
+    /// The last modification time in whole seconds since the Unix epoch, as `cp -a` and `tar` preserve it.
+    public var modificationTime: Int64
 
-    public init(kind: FileKind, size: Int, mode: UInt16) {
+    public init(kind: FileKind, size: Int, mode: UInt16, modificationTime: Int64 = 0) {
         self.kind = kind
         self.size = size
         self.mode = mode
+        self.modificationTime = modificationTime
     }
 }

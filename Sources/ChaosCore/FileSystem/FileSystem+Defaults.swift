@@ -31,4 +31,9 @@ extension FileSystem {
             return false
         }
     }
+
+    /// The whole file as content.
+    public func readContent(at path: String) async throws(FileSystemError) -> FileContent {
+        try await readContent(at: path, offset: 0, count: .max)
+    }
 }

@@ -27,6 +27,13 @@ public protocol FileSystem: Sendable {
     /// Up to `count` bytes of the file at `path` from `offset`; fewer (possibly none) at the end of the file.
     func readFile(at path: String, offset: Int, count: Int) async throws(FileSystemError) -> [UInt8]
 
+    /// Up to `count` bytes of the file at `path` from `offset` as content: a simulated file system keeps synthetic
+    /// ranges synthetic, so that a tool can copy a file of gigabytes without materialising it; a real one reads bytes.
+    func readContent(at path: String, offset: Int, count: Int) async throws(FileSystemError) -> FileContent
+
+    /// Sets the entry's modification time (following a final symlink), as `touch -d` or `cp -a` does.
+    func setModificationTime(at path: String, seconds: Int64) async throws(FileSystemError)
+
     /// Makes the file's data durable (opens it and calls `fsync`).
     func syncFile(at path: String) async throws(FileSystemError)
 

@@ -23,14 +23,54 @@ public enum FileSystemPath {
         guard path.utf8.count <= lengthMax else {
             throw .invalidPath(path: path, reason: "longer than \(lengthMax) bytes")
         }
-        guard !path.utf8.contains(0) else { throw .invalidPath(path: path, reason: "contains a NUL byte") }
         // Splitting by Character runs grapheme breaking over every byte; for an ASCII path, where each byte is a
-        // Character, splitting the UTF-8 bytes gives the same parts far faster (measured 4% of a service creation).
-        if path.utf8.allSatisfy({ $0 < 0x80 }) {
-            let parts = path.utf8.split(separator: UInt8(ascii: "/")).lazy.map { Substring($0) }
-            return try normalizedComponents(parts, of: path)
+        // Character, one pass over the UTF-8 bytes gives the same parts far faster (path parsing measured a fifth of
+        // a simulated cache copy before this pass).
+        switch path.utf8.withContiguousStorageIfAvailable({ asciiComponents($0, of: path) }) {
+        case let .components(parts)?: return parts
+        case let .failed(error)?: throw error
+        case .notASCII?, nil: break
         }
+        guard !path.utf8.contains(0) else { throw .invalidPath(path: path, reason: "contains a NUL byte") }
         return try normalizedComponents(path.split(separator: "/", omittingEmptySubsequences: true), of: path)
+    }
+
+    private enum ASCIISplit {
+        case components([String])
+        case notASCII
+        case failed(FileSystemError)
+    }
+
+    /// The normalised components of an ASCII path in one pass over its bytes, or `.notASCII` at the first byte that
+    /// is not; errors are those `normalizedComponents` gives, a NUL byte reported before a long component.
+    private static func asciiComponents(_ bytes: UnsafeBufferPointer<UInt8>, of path: String) -> ASCIISplit {
+        let dot = UInt8(ascii: "."), slash = UInt8(ascii: "/")
+        var result: [String] = []
+        var start = 0
+        for index in 0...bytes.count {
+            let byte = index < bytes.count ? bytes[index] : slash
+            if byte == 0 { return .failed(.invalidPath(path: path, reason: "contains a NUL byte")) }
+            if byte >= 0x80 { return .notASCII }
+            guard byte == slash else { continue }
+            defer { start = index + 1 }
+            let length = index - start
+            if length == 0 || (length == 1 && bytes[start] == dot) { continue }
+            if length == 2 && bytes[start] == dot && bytes[start + 1] == dot {
+                // `..` at the root stays at the root, as the kernel does.
+                if !result.isEmpty { result.removeLast() }
+                continue
+            }
+            guard length <= componentLengthMax else {
+                if bytes[index...].contains(0) {
+                    return .failed(.invalidPath(path: path, reason: "contains a NUL byte"))
+                }
+                if bytes[index...].contains(where: { $0 >= 0x80 }) { return .notASCII }
+                let reason = "a component is longer than \(componentLengthMax) bytes"
+                return .failed(.invalidPath(path: path, reason: reason))
+            }
+            result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+        }
+        return .components(result)
     }
 
     /// The components left once `.` and `..` are applied to `parts`, the non-empty parts of `path`.
@@ -59,6 +99,12 @@ public enum FileSystemPath {
     }
 
     /// The directory holding the normalised `path` (the root for the root).
+    /// The last component of a normalised path ("/" for the root), as `basename` gives it.
+    public static func lastComponent(of path: String) -> String {
+        guard path != "/", let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
     public static func parent(of path: String) -> String {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash != path.utf8.startIndex else { return "/" }
         return String(path[..<slash])

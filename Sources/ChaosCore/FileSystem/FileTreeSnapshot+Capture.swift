@@ -46,14 +46,15 @@ extension FileTreeSnapshot {
         return FileTreeSnapshot(root: root, entries: entries)
     }
 
-    /// The size and FNV-1a digest of the file's bytes as read now (they may differ from an earlier `stat`).
+    /// The size and digest of the file's content as read now (they may differ from an earlier `stat`): FNV-1a of the
+    /// bytes, synthetic ranges of a simulated file digested by their coordinates (see `FileContent.digest`).
     private static func hash(
         _ path: String, in fileSystem: some FileSystem, chunkSize: Int
     ) async throws(FileSystemError) -> (Int, UInt64) {
-        var hasher = FNV1a64()
+        var hasher = FileContentHasher()
         var offset = 0
         while true {
-            let chunk = try await fileSystem.readFile(at: path, offset: offset, count: chunkSize)
+            let chunk = try await fileSystem.readContent(at: path, offset: offset, count: chunkSize)
             hasher.combine(chunk)
             offset += chunk.count
             if chunk.count < chunkSize { return (offset, hasher.value) }

@@ -142,6 +142,22 @@ public struct LocalFileSystem: FileSystem {
         }
     }
 
+    public func readContent(at path: String, offset: Int, count: Int) async throws(FileSystemError) -> FileContent {
+        FileContent(try await readFile(at: path, offset: offset, count: count))
+    }
+
+    public func setModificationTime(at path: String, seconds: Int64) async throws(FileSystemError) {
+        let path = try FileSystemPath.normalize(path)
+        // The access time is left alone (UTIME_OMIT, a macro Swift does not import), as `touch -m` does.
+        #if canImport(Darwin)
+        let omit = -2
+        #else
+        let omit = (1 << 30) - 2
+        #endif
+        var times = [timespec(tv_sec: 0, tv_nsec: omit), timespec(tv_sec: time_t(seconds), tv_nsec: 0)]
+        guard utimensat(AT_FDCWD, path, &times, 0) == 0 else { throw LocalSyscalls.error(path: path) }
+    }
+
     /// Opens a regular file for reading (EISDIR for a directory, which `open` alone would accept).
     private func withReadDescriptor<Result>(
         _ path: String, _ body: (Int32) throws(FileSystemError) -> Result

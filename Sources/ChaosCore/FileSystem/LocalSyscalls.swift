@@ -53,11 +53,17 @@ enum LocalSyscalls {
 
     static func attributes(of info: stat) -> FileAttributes {
         let mode = UInt16(truncatingIfNeeded: UInt32(info.st_mode) & 0o7777)
+        #if canImport(Darwin)
+        let mtime = Int64(info.st_mtimespec.tv_sec)
+        #else
+        let mtime = Int64(info.st_mtim.tv_sec)
+        #endif
         switch UInt32(info.st_mode) & typeMask {
-        case typeFile: return FileAttributes(kind: .file, size: Int(info.st_size), mode: mode)
-        case typeDirectory: return FileAttributes(kind: .directory, size: 0, mode: mode)
-        case typeSymlink: return FileAttributes(kind: .symlink, size: Int(info.st_size), mode: mode)
-        default: return FileAttributes(kind: .other, size: 0, mode: mode)
+        case typeFile: return FileAttributes(kind: .file, size: Int(info.st_size), mode: mode, modificationTime: mtime)
+        case typeDirectory: return FileAttributes(kind: .directory, size: 0, mode: mode, modificationTime: mtime)
+        case typeSymlink:
+            return FileAttributes(kind: .symlink, size: Int(info.st_size), mode: mode, modificationTime: mtime)
+        default: return FileAttributes(kind: .other, size: 0, mode: mode, modificationTime: mtime)
         }
     }
 

@@ -32,8 +32,11 @@ extension SimFileSystem {
                 inodeCount += 1
                 switch child.kind {
                 case .file:
-                    child.data.removeLast(child.data.count - child.durableCount)
-                    usedBytes += child.data.count
+                    child.content = child.content.prefix(child.durableCount)
+                    child.needsCommit = false
+                    child.unflushedBytes = 0
+                    child.clientCachedCount = 0
+                    usedBytes += child.content.count
                 case .directory:
                     subdirectories.append(child)
                 case .symlink, .other:
@@ -53,7 +56,7 @@ extension SimFileSystem {
             for name in directory.sortedChildNames {
                 guard let child = directory.children[name] else { continue }
                 switch child.kind {
-                case .file: child.durableCount = child.data.count
+                case .file: child.durableCount = child.content.count
                 case .directory: directories.append(child)
                 case .symlink, .other: break
                 }

@@ -35,7 +35,7 @@ extension SimFileSystem.OperationKind {
     public var changesDisk: Bool {
         switch self {
         case .createDirectory, .openForWriting, .write, .sync, .createSymlink, .remove, .rename, .syncDirectory: true
-        case .read, .close, .readSymlink, .attributes, .setPermissions, .listDirectory: false
+        case .read, .close, .readSymlink, .attributes, .setPermissions, .setModificationTime, .listDirectory: false
         }
     }
 }

@@ -9,7 +9,7 @@ extension SimFileSystem {
             return
         }
         // One mkdir per component, as `mkdir -p` issues them, so that each costs a metadata round trip.
-        if components.isEmpty { try await chargeMetadata(path: path) }
+        if components.isEmpty { try await chargeMetadata(path: path, as: .mkdir) }
         for count in components.indices.map({ $0 + 1 }) {
             let isLast = count == components.count
             try await makeDirectory(
@@ -22,7 +22,9 @@ extension SimFileSystem {
     private func makeDirectory(
         _ path: String, components: [String], mode: UInt16, existing: ExistingDirectoryPolicy
     ) async throws(FileSystemError) {
-        try await chargeMetadata(path: path)
+        // Each mkdir of `mkdir -p` is charged where its own directory is, which may be another mount than the last.
+        try await chargeMetadata(
+            path: storageSites.isEmpty ? path : "/" + components.joined(separator: "/"), as: .mkdir)
         try consultFailureRules(.createDirectory, paths: [path])
         let resolution = try resolve(path, components: components, followFinal: false)
         guard let name = resolution.name else {
@@ -50,7 +52,15 @@ extension SimFileSystem {
 
     public func listDirectory(at path: String) async throws(FileSystemError) -> [String] {
         let (path, components) = try parse(path)
-        try await chargeMetadata(path: path)
+        if let site = storageSite(at: path) {
+            // One READDIR(PLUS) reply carries a batch of entries; an empty directory still takes one.
+            counters.metadataOperations += 1
+            let entries = (try? resolve(path, components: components, followFinal: true).node?.children.count) ?? 0
+            let perReply = storageSites[site].profile.readdirEntriesPerReply
+            try await charge(bill(site, .readdir, count: max(1, (entries + perReply - 1) / perReply)), path: path)
+        } else {
+            try await chargeMetadata(path: path, as: .readdir)
+        }
         try consultFailureRules(.listDirectory, paths: [path])
         let node = try resolveExisting(path, components: components, followFinal: true)
         guard node.kind == .directory else { throw .notADirectory(path: path) }
@@ -61,8 +71,12 @@ extension SimFileSystem {
     public func syncDirectory(at path: String) async throws(FileSystemError) {
         let (path, components) = try parse(path)
         counters.directorySyncs += 1
-        let latency = currentLatency()
-        try await charge(latency.fileSync, path: path)
+        if let site = storageSite(at: path) {
+            let cost = storageSites[site].profile.commitCost(unflushedBytes: 0)
+            try await charge(bill(site, .commit, cost: cost), path: path)
+        } else {
+            try await charge(currentLatency().fileSync, path: path)
+        }
         try consultFailureRules(.syncDirectory, paths: [path])
         let node = try resolveExisting(path, components: components, followFinal: true)
         guard node.kind == .directory else { throw .notADirectory(path: path) }

@@ -17,14 +17,20 @@ extension SimFileSystem {
     /// A directory below which another durability model applies, as a different file system mounted there would:
     /// `/var/lib/queue` on a strict-directories volume under a journaled root, say. A directory created at a mount
     /// point takes the mount's model, and every other directory its parent's; renaming a directory keeps its model.
+    ///
+    /// A mount with a `storage` profile charges the operations on paths below it (by the path as given, before
+    /// symlinks) per operation as that profile says, instead of the file system's flat `latency`.
     public struct Mount: Sendable, Equatable {
         /// An absolute path without `.`, `..` or a trailing slash.
         public var path: String
         public var durability: DurabilityModel
+        /// The per-operation costs below the mount; nil for the file system's `latency`.
+        public var storage: StorageProfile?
 
-        public init(path: String, durability: DurabilityModel) {
+        public init(path: String, durability: DurabilityModel = .journaledMetadata, storage: StorageProfile? = nil) {
             self.path = path
             self.durability = durability
+            self.storage = storage
         }
     }
 }

@@ -2,7 +2,7 @@ extension SimFileSystem {
     public func createSymlink(at path: String, target: String) async throws(FileSystemError) {
         let (path, components) = try parse(path)
         try FileSystemPath.validateSymlinkTarget(target, at: path)
-        try await chargeMetadata(path: path)
+        try await chargeMetadata(path: path, as: .symlink)
         try consultFailureRules(.createSymlink, paths: [path])
         let resolution = try resolve(path, components: components, followFinal: false)
         guard let name = resolution.name, resolution.node == nil else { throw .alreadyExists(path: path) }
@@ -16,7 +16,7 @@ extension SimFileSystem {
 
     public func readSymlink(at path: String) async throws(FileSystemError) -> String {
         let (path, components) = try parse(path)
-        try await chargeMetadata(path: path)
+        try await chargeMetadata(path: path, as: .readlink)
         try consultFailureRules(.readSymlink, paths: [path])
         let node = try resolveExisting(path, components: components, followFinal: false)
         guard node.kind == .symlink else { throw .invalidPath(path: path, reason: "not a symbolic link") }
@@ -25,7 +25,7 @@ extension SimFileSystem {
 
     public func attributes(at path: String, followSymlinks: Bool) async throws(FileSystemError) -> FileAttributes {
         let (path, components) = try parse(path)
-        try await chargeMetadata(path: path)
+        try await chargeMetadata(path: path, as: .getattr)
         try consultFailureRules(.attributes, paths: [path])
         return try resolveExisting(path, components: components, followFinal: followSymlinks).attributes
     }
@@ -33,7 +33,7 @@ extension SimFileSystem {
     public func setPermissions(at path: String, mode: UInt16) async throws(FileSystemError) {
         precondition(mode <= 0o7777, "mode has bits beyond 0o7777")
         let (path, components) = try parse(path)
-        try await chargeMetadata(path: path)
+        try await chargeSetattr(path: path, components: components)
         try consultFailureRules(.setPermissions, paths: [path])
         let node = try resolveExisting(path, components: components, followFinal: true)
         try checkWritable()
@@ -42,9 +42,33 @@ extension SimFileSystem {
         node.mode = mode
     }
 
+    public func setModificationTime(at path: String, seconds: Int64) async throws(FileSystemError) {
+        let (path, components) = try parse(path)
+        try await chargeSetattr(path: path, components: components)
+        try consultFailureRules(.setModificationTime, paths: [path])
+        let node = try resolveExisting(path, components: components, followFinal: true)
+        try checkWritable()
+        // utimensat with explicit times needs ownership, as chmod does.
+        guard !node.foreignOwner else { throw .permissionDenied(path: path) }
+        node.modificationTime = seconds
+    }
+
+    /// A SETATTR: on NFS, a file with unflushed data is flushed and COMMITted first (`nfs_setattr` →
+    /// `nfs_sync_inode`), which is where `cp -a` and `tar x` pay each file's barrier.
+    private func chargeSetattr(path: String, components: [String]) async throws(FileSystemError) {
+        guard let site = storageSite(at: path) else {
+            try await chargeMetadata(path: path, as: .setattr)
+            return
+        }
+        counters.metadataOperations += 1
+        let node = try? resolve(path, components: components, followFinal: true).node
+        let commit = node.map { commitBill($0, at: site) } ?? .zero
+        try await charge(commit + bill(site, .setattr), path: path)
+    }
+
     public func removeItem(at path: String) async throws(FileSystemError) {
         let (path, components) = try parse(path)
-        try await chargeMetadata(path: path)
+        try await chargeMetadata(path: path, as: .remove)
         try consultFailureRules(.remove, paths: [path])
         let resolution = try resolve(path, components: components, followFinal: false)
         guard let name = resolution.name else { throw .invalidPath(path: path, reason: "the root cannot be removed") }
@@ -58,7 +82,7 @@ extension SimFileSystem {
     public func rename(from source: String, to destination: String) async throws(FileSystemError) {
         let (source, sourceComponents) = try parse(source)
         let (destination, destinationComponents) = try parse(destination)
-        try await chargeMetadata(path: source)
+        try await chargeMetadata(path: source, as: .rename)
         try consultFailureRules(.rename, paths: [source, destination])
         let from = try resolve(source, components: sourceComponents, followFinal: false)
         guard let sourceName = from.name else {

@@ -55,10 +55,10 @@ extension SimFileSystem {
             bytesPerSecond: 1 << 30, appendCall: .microseconds(50)
         )
 
-        /// An NFS mount as measured in the cache-manager incident: streaming one file ran at 760 MB/s, while `cp -a`
-        /// of 1844 files (19 GB) took 74 s instead of 25 s, about 27 ms per file. A file open (OPEN, SETATTR, CLOSE
-        /// round trips) costs 15 ms here and each further metadata call 4 ms, so that a `cp -a`-style copy of one
-        /// file (open plus chmod, chown and utimes) lands at that figure.
+        /// A flat approximation of an NFS mount, per call rather than per NFS procedure: streaming one file at
+        /// 760 MB/s, a file open 15 ms and each further metadata call 4 ms, so that a `cp -a`-style copy of one file
+        /// costs about the incident's 27 ms. For costs that come out of the operations (close-to-open COMMITs, the
+        /// SETATTR barrier, readahead, the page cache), give a `Mount` the `StorageProfile.nfsSync` profile instead.
         public static let nfs = Latency(
             metadataOperation: .milliseconds(4), fileOpen: .milliseconds(15), fileSync: .milliseconds(10),
             bytesPerSecond: 760_000_000

@@ -16,6 +16,7 @@ extension SimFileSystem {
         case readSymlink
         case attributes
         case setPermissions
+        case setModificationTime
         /// Each unlink or rmdir, including every entry removed by `removeTree`.
         case remove
         case rename

@@ -12,7 +12,7 @@ extension SimFileSystem {
 
     public func removeTree(at path: String) async throws(FileSystemError) {
         let (path, components) = try parse(path)
-        try await chargeMetadata(path: path)
+        try await chargeMetadata(path: path, as: .lookup)
         let resolution = try resolve(path, components: components, followFinal: false)
         guard let name = resolution.name else { throw .invalidPath(path: path, reason: "the root cannot be removed") }
         guard let node = resolution.node else { throw .notFound(path: path) }
@@ -48,7 +48,7 @@ extension SimFileSystem {
     private func enter(
         _ directory: SimInode, path: String, parent: SimInode, name: String
     ) async throws(FileSystemError) -> RemovalFrame {
-        try await chargeMetadata(path: path)
+        try await chargeMetadata(path: path, as: .readdir)
         try consultFailureRules(.listDirectory, paths: [path])
         guard directory.canRead, directory.canSearch else { throw .permissionDenied(path: path) }
         return RemovalFrame(
@@ -59,7 +59,7 @@ extension SimFileSystem {
     private func removeEntry(
         _ name: String, expected: SimInode, from directory: SimInode, path: String
     ) async throws(FileSystemError) {
-        try await chargeMetadata(path: path)
+        try await chargeMetadata(path: path, as: .remove)
         try consultFailureRules(.remove, paths: [path])
         guard directory.children[name] === expected else { return }
         if expected.kind == .directory, !expected.children.isEmpty { throw .directoryNotEmpty(path: path) }

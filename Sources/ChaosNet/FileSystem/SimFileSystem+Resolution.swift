@@ -24,9 +24,15 @@ extension SimFileSystem {
         _ path: String, components: [String], followFinal: Bool, checkPermissions: Bool = true
     ) throws(FileSystemError) -> Resolution {
         var stack: [SimInode] = [root]
-        var pending: [String] = components.reversed()
+        stack.reserveCapacity(components.count + 1)
+        // The names still to walk, from `next` on; a symlink's target replaces the walked prefix. No copy is made
+        // until a symlink is met, since most lookups meet none.
+        var names = components
+        var next = 0
         var followed = 0
-        while let name = pending.popLast() {
+        while next < names.count {
+            let name = names[next]
+            next += 1
             if name == "." { continue }
             if name == ".." {
                 if stack.count > 1 { stack.removeLast() }
@@ -34,7 +40,7 @@ extension SimFileSystem {
             }
             let directory = stack[stack.count - 1]
             if checkPermissions, !directory.canSearch { throw .permissionDenied(path: path) }
-            let isFinal = pending.isEmpty
+            let isFinal = next == names.count
             guard let child = directory.children[name] else {
                 if isFinal { return Resolution(directories: stack, name: name, node: nil) }
                 throw .notFound(path: path)
@@ -50,7 +56,8 @@ extension SimFileSystem {
                 guard followed <= symlinkFollowMax else { throw .tooManySymlinks(path: path) }
                 if child.target.hasPrefix("/") { stack.removeSubrange(1...) }
                 let targetComponents = child.target.split(separator: "/", omittingEmptySubsequences: true)
-                pending.append(contentsOf: targetComponents.reversed().map(String.init))
+                names = targetComponents.map(String.init) + names[next...]
+                next = 0
             case .file, .other:
                 throw .notADirectory(path: path)
             }

@@ -16,7 +16,7 @@ extension SimFileSystem {
                 var entry = FileTreeSnapshot.Entry(
                     path: path, kind: attributes.kind, mode: attributes.mode, size: attributes.size)
                 switch child.kind {
-                case .file: entry.contentDigest = FNV1a64.hash(child.data)
+                case .file: entry.contentDigest = child.content.digest
                 case .symlink: entry.symlinkTarget = child.target
                 case .directory: pending.append((path, child))
                 case .other: break

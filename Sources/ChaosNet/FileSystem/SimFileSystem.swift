@@ -50,6 +50,11 @@ public final class SimFileSystem: FileSystem, @unchecked Sendable {
     /// Where the machine loses power, in a crash-consistency check; nil for none.
     public var crashPoint: CrashPoint?
 
+    /// The mounts with a storage profile, deepest path first, so that the first prefix match is the nearest mount.
+    let storageSites: [StorageSite]
+    /// Operation counts per storage mount, in `storageSites` order.
+    var storageCounts: [StorageOperationCounts]
+
     let clock: (any Clock<Duration>)?
     let root: SimInode
     var nextInodeNumber = 1
@@ -80,6 +85,9 @@ public final class SimFileSystem: FileSystem, @unchecked Sendable {
         self.symlinkFollowMax = symlinkFollowMax
         self.clock = clock
         self.faultPlan = faultPlan ?? FaultPlan(detachedWith: random)
+        storageSites = mounts.compactMap { mount in mount.storage.map { StorageSite(path: mount.path, profile: $0) } }
+            .sorted { $0.path.utf8.count > $1.path.utf8.count }
+        storageCounts = Array(repeating: StorageOperationCounts(), count: storageSites.count)
         root = SimInode(number: 0, kind: .directory, mode: 0o755)
         root.linkCount = 1
         root.hasStrictEntries = (mounts.first { $0.path == "/" }?.durability ?? durability) == .strictDirectories
@@ -110,6 +118,10 @@ public final class SimFileSystem: FileSystem, @unchecked Sendable {
     /// Normalises `path`, returning both forms the operations need.
     func parse(_ path: String) throws(FileSystemError) -> (path: String, components: [String]) {
         let components = try FileSystemPath.components(of: path)
+        // Normalising only ever drops characters (empty segments, `.`, `..` and what it cancels), so a path as long
+        // as its normal form is its normal form: most paths come normalised, and joining them again is wasted.
+        let normalLength = components.isEmpty ? 1 : components.reduce(components.count) { $0 + $1.utf8.count }
+        if path.utf8.count == normalLength { return (path, components) }
         return (components.isEmpty ? "/" : "/" + components.joined(separator: "/"), components)
     }
 
@@ -125,9 +137,14 @@ public final class SimFileSystem: FileSystem, @unchecked Sendable {
         guard generation == started else { throw .ioError(path: path, message: "interrupted by a crash") }
     }
 
-    /// Charges one metadata operation.
-    func chargeMetadata(path: String) async throws(FileSystemError) {
+    /// Charges one metadata operation: as `operation` of the storage profile of `path`'s mount if it has one, else
+    /// at the flat `latency`.
+    func chargeMetadata(path: String, as operation: StorageOperation) async throws(FileSystemError) {
         counters.metadataOperations += 1
+        if let site = storageSite(at: path) {
+            try await charge(bill(site, operation), path: path)
+            return
+        }
         let latency = currentLatency()
         try await charge(latency.metadataOperation, path: path)
     }
@@ -165,21 +182,36 @@ public final class SimFileSystem: FileSystem, @unchecked Sendable {
     /// Frees the inode's space once no entry names it and no handle has it open.
     func releaseIfUnused(_ inode: SimInode) {
         guard inode.linkCount == 0, inode.openHandleCount == 0 else { return }
-        usedBytes -= inode.data.count
+        usedBytes -= inode.content.count
         inodeCount -= 1
     }
 
     /// Appends as much of `bytes` as fits; throws `noSpace` if not all of it did.
     func store(_ bytes: some Collection<UInt8>, into inode: SimInode, path: String) throws(FileSystemError) {
-        let needed = bytes.count
+        try store(count: bytes.count, into: inode, path: path) { accepted in
+            if accepted == bytes.count {
+                inode.content.append(bytes)
+            } else {
+                inode.content.append(bytes.prefix(accepted))
+            }
+        }
+    }
+
+    /// Appends as much of `content` as fits, synthetic ranges staying synthetic; throws `noSpace` if not all did.
+    func store(_ content: FileContent, into inode: SimInode, path: String) throws(FileSystemError) {
+        try store(count: content.count, into: inode, path: path) { accepted in
+            inode.content.append(accepted == content.count ? content : content.prefix(accepted))
+        }
+    }
+
+    /// The space accounting of a store of `needed` bytes: `append` receives how many fit and adds them.
+    private func store(
+        count needed: Int, into inode: SimInode, path: String, _ append: (Int) -> Void
+    ) throws(FileSystemError) {
         let limit = faultPlan.diskCapacityLimit()
         let available = max(0, min(capacityBytes, limit?.bytes ?? .max) - usedBytes)
         let accepted = min(needed, available)
-        if accepted == needed {
-            inode.data.append(contentsOf: bytes)
-        } else {
-            inode.data.append(contentsOf: bytes.prefix(accepted))
-        }
+        append(accepted)
         usedBytes += accepted
         counters.bytesWritten += accepted
         guard accepted == needed else {
@@ -190,8 +222,9 @@ public final class SimFileSystem: FileSystem, @unchecked Sendable {
 
     /// Empties the file; the truncation is metadata, so it is durable at once and cuts the durable content too.
     func truncate(_ inode: SimInode) {
-        usedBytes -= inode.data.count
-        inode.data.removeAll()
+        usedBytes -= inode.content.count
+        inode.content = FileContent()
         inode.durableCount = 0
+        inode.clientCachedCount = 0
     }
 }

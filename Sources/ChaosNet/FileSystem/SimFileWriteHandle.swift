@@ -8,18 +8,26 @@ final class SimFileWriteHandle: FileWriteHandle, @unchecked Sendable {
     let path: String
     /// The file system's crash generation at open; a crash makes the handle stale.
     let generation: Int
+    /// The storage mount the file was opened under, if it has a profile.
+    let site: Int?
     private var isClosed = false
 
-    init(fileSystem: SimFileSystem, inode: SimInode, path: String, generation: Int) {
+    init(fileSystem: SimFileSystem, inode: SimInode, path: String, generation: Int, site: Int?) {
         self.fileSystem = fileSystem
         self.inode = inode
         self.path = path
         self.generation = generation
+        self.site = site
     }
 
     func append(_ bytes: some Collection<UInt8>) async throws(FileSystemError) {
         precondition(!isClosed, "append after close on \(path)")
         try await fileSystem.append(bytes, through: self)
+    }
+
+    func append(content: FileContent) async throws(FileSystemError) {
+        precondition(!isClosed, "append after close on \(path)")
+        try await fileSystem.append(content: content, through: self)
     }
 
     func reserveCapacity(forAppending byteCount: Int) {
@@ -35,6 +43,6 @@ final class SimFileWriteHandle: FileWriteHandle, @unchecked Sendable {
     func close() async throws(FileSystemError) {
         guard !isClosed else { return }
         isClosed = true
-        try fileSystem.close(through: self)
+        try await fileSystem.close(through: self)
     }
 }

@@ -15,11 +15,21 @@ final class SimInode {
     var openHandleCount = 0
 
     /// File content as readers see it now.
-    var data: [UInt8] = []
-    /// How much of `data` survives a crash: the length the last sync saw, cut by any later truncation. A length, not
-    /// a copy, because content only grows between truncations, so what survives is always a prefix of `data`; a
-    /// copy would share `data`'s buffer and make the next append recopy the whole file.
+    var content = FileContent()
+    /// How much of `content` survives a crash: the length the last sync saw, cut by any later truncation. A length,
+    /// not a copy, because content only grows between truncations, so what survives is always a prefix of it; a
+    /// copy would share the content's buffer and make the next append recopy the whole file.
     var durableCount = 0
+    /// Seconds since the epoch; set only by `setModificationTime`, so that no snapshot depends on timing.
+    var modificationTime: Int64 = 0
+
+    /// NFS: whether data was written since the last COMMIT, so that a close or SETATTR must send one.
+    var needsCommit = false
+    /// NFS: the written data the server has not yet made stable, which the next COMMIT drains.
+    var unflushedBytes = 0
+    /// NFS: how much of the file, from its start, the client's page cache holds, so that reading it needs no READ:
+    /// what this client wrote, and what it read in order from the start (the access patterns of copies and tar).
+    var clientCachedCount = 0
 
     /// Directory entries, name → inode. Only ever looked up by name or read after sorting the names.
     var children: [String: SimInode] = [:]
@@ -54,10 +64,11 @@ final class SimInode {
 
     var attributes: FileAttributes {
         switch kind {
-        case .file: FileAttributes(kind: .file, size: data.count, mode: mode)
-        case .directory: FileAttributes(kind: .directory, size: 0, mode: mode)
-        case .symlink: FileAttributes(kind: .symlink, size: target.utf8.count, mode: mode)
-        case .other: FileAttributes(kind: .other, size: 0, mode: mode)
+        case .file: FileAttributes(kind: .file, size: content.count, mode: mode, modificationTime: modificationTime)
+        case .directory: FileAttributes(kind: .directory, size: 0, mode: mode, modificationTime: modificationTime)
+        case .symlink:
+            FileAttributes(kind: .symlink, size: target.utf8.count, mode: mode, modificationTime: modificationTime)
+        case .other: FileAttributes(kind: .other, size: 0, mode: mode, modificationTime: modificationTime)
         }
     }
 }

@@ -10,7 +10,37 @@ import Testing
             let path = fixture.path("f")
             try await fs.writeFile(at: path, contents: bytes("hello"), mode: 0o660, disposition: .exclusive)
             #expect(try await fs.readFile(at: path).text == "hello")
-            #expect(try await fs.attributes(at: path) == FileAttributes(kind: .file, size: 5, mode: 0o660))
+            let attributes = try await fs.attributes(at: path)
+            #expect(
+                attributes
+                    == FileAttributes(kind: .file, size: 5, mode: 0o660, modificationTime: attributes.modificationTime))
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func aSetModificationTimeIsReportedAndFollowsASymlink(_ backend: Backend) async throws {
+        try await Fixture.with(backend) { fixture in
+            let fs = fixture.fileSystem
+            let path = fixture.path("f")
+            try await fs.writeFile(at: path, contents: bytes("x"), mode: 0o644, disposition: .exclusive)
+            try await fs.createSymlink(at: fixture.path("link"), target: path)
+            try await fs.setModificationTime(at: fixture.path("link"), seconds: 1_733_650_000)
+            #expect(try await fs.attributes(at: path).modificationTime == 1_733_650_000)
+            await #expect(throws: FileSystemError.notFound(path: fixture.path("missing"))) {
+                try await fs.setModificationTime(at: fixture.path("missing"), seconds: 1)
+            }
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func readContentReturnsTheBytesOfARange(_ backend: Backend) async throws {
+        try await Fixture.with(backend) { fixture in
+            let fs = fixture.fileSystem
+            let path = fixture.path("f")
+            try await fs.writeFile(at: path, contents: bytes("hello world"), mode: 0o644, disposition: .exclusive)
+            #expect(try await fs.readContent(at: path, offset: 6, count: 100) == FileContent(bytes("world")))
+            #expect(try await fs.readContent(at: path).digest == FNV1a64.hash(bytes("hello world")))
+            #expect(try await fs.readContent(at: path, offset: 20, count: 4).isEmpty)
         }
     }
 

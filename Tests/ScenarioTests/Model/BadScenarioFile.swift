@@ -151,6 +151,10 @@ struct BadScenarioFile: Sendable, CustomTestStringConvertible {
             "which the 'downloader' component's driver does not do"),
         afterMinimal("unknown durability model", "file_system: {durability: strict}", 4, 27,
                      "unknown durability model 'strict'; durability models: journaled_metadata, strict_directories"),
+        afterMinimal(
+            "unknown storage profile",
+            "file_system: {mounts: [{path: /nfs, durability: journaled_metadata, storage: nfs_snyc}]}", 4, 78,
+            "unknown storage profile 'nfs_snyc'; did you mean 'nfs_sync'?"),
         afterMinimal("mount path not absolute",
                      "file_system: {mounts: [{path: var/q, durability: strict_directories}]}", 4, 31,
                      "expected an absolute path without '.', '..', '//' or a trailing '/', got 'var/q'"),

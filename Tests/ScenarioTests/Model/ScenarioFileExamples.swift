@@ -61,7 +61,8 @@ enum ScenarioFileExamples {
           - {name: between-chunks, kind: http_close_between_chunks, target: {host: registry}, after: 3KiB}
         file_system:
           durability: strict_directories
-          mounts: [{path: /srv/cache, durability: journaled_metadata}]
+          mounts: [{path: /srv/cache, durability: journaled_metadata},
+                   {path: /nfs, durability: journaled_metadata, storage: nfs_sync}]
         file_system_faults:
           - {name: disk-fills, kind: disk_full, capacity: 10MiB, activity: {windows: [{start: 30s, end: 35s}]}}
           - {name: full-disk, kind: disk_full, capacity: 1GiB}

@@ -76,7 +76,10 @@ extension ScenarioFileLoaderTests {
 
         #expect(file.fileSystem == FileSystemSpec(
             durability: .strictDirectories,
-            mounts: [SimFileSystem.Mount(path: "/srv/cache", durability: .journaledMetadata)]))
+            mounts: [
+                SimFileSystem.Mount(path: "/srv/cache", durability: .journaledMetadata),
+                SimFileSystem.Mount(path: "/nfs", durability: .journaledMetadata, storage: .nfsSync),
+            ]))
         let policy = DownloadRetryPolicy(
             attemptCountMax: 5, backoffBase: .seconds(2), backoffCap: .seconds(16), jitterMax: .milliseconds(500),
             retryAfterMax: .seconds(120), connectTimeout: .seconds(5), readIdleTimeout: .seconds(15),

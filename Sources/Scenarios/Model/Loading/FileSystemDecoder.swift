@@ -3,7 +3,7 @@ import ChaosNet
 /// Reads `file_system:`: the durability model of the root and of each mount.
 enum FileSystemDecoder {
     static let keys = ["durability", "mounts", "disk"]
-    static let mountKeys = ["path", "durability"]
+    static let mountKeys = ["path", "durability", "storage"]
     static let durabilityNames: [(name: String, model: SimFileSystem.DurabilityModel)] = [
         ("journaled_metadata", .journaledMetadata), ("strict_directories", .strictDirectories),
     ]
@@ -29,7 +29,8 @@ enum FileSystemDecoder {
                 throw pathNode.error("duplicate mount '\(path)'")
             }
             let durability = try decodeDurability(mount.required("durability"))
-            mounts.append(SimFileSystem.Mount(path: path, durability: durability))
+            let storage = try mount.value("storage").map(decodeStorage)
+            mounts.append(SimFileSystem.Mount(path: path, durability: durability, storage: storage))
         }
         let latency = try mapping.value("disk").map(decodeDisk) ?? .none
         return FileSystemSpec(durability: durability, mounts: mounts, latency: latency)
@@ -43,6 +44,17 @@ enum FileSystemDecoder {
             throw node.error("unknown disk profile '\(text)'\(hint)")
         }
         return latency
+    }
+
+    /// A mount's per-operation cost profile, by preset name (`SimFileSystem.StorageProfile.presets`).
+    static func decodeStorage(_ node: LocatedNode) throws(ScenarioFileError) -> SimFileSystem.StorageProfile {
+        let names = SimFileSystem.StorageProfile.presets.map(\.name)
+        let text = try node.scalarText(expected: "a storage profile (\(names.joined(separator: ", ")))")
+        guard let profile = SimFileSystem.StorageProfile.presets.first(where: { $0.name == text }) else {
+            let hint = SpellingSuggestion.hint(for: text, among: names, listLabel: "storage profiles")
+            throw node.error("unknown storage profile '\(text)'\(hint)")
+        }
+        return profile
     }
 
     static func decodeDurability(_ node: LocatedNode) throws(ScenarioFileError) -> SimFileSystem.DurabilityModel {

@@ -116,7 +116,10 @@ public struct ScenarioFileWriter: Sendable {
         .block([
             ("durability", fileSystem.durability == .journaledMetadata ? nil : durability(fileSystem.durability)),
             ("mounts", fileSystem.mounts.isEmpty ? nil : .flowList(fileSystem.mounts.map { mount in
-                .flow([("path", .text(mount.path)), ("durability", durability(mount.durability))])
+                .flow([
+                    ("path", .text(mount.path)), ("durability", durability(mount.durability)),
+                    ("storage", mount.storage.map { .plain($0.name) }),
+                ])
             })),
             ("disk", fileSystem.latency == .none ? nil
                 : FileSystemDecoder.diskNames.first { $0.latency == fileSystem.latency }.map { .plain($0.name) }),
