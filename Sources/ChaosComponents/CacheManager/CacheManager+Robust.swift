@@ -3,41 +3,21 @@ import ChaosCore
 extension CacheManager {
     /// The fix's put: straight to one archive on NFS (temporary name, then rename), a manifest beside it, a symlink
     /// as the local reference; skipped with a warning when the estimate does not fit in the time left; the local
-    /// cache only when NFS is unavailable or fails. The data directory's mode is restored whatever happens.
+    /// cache only when NFS is unavailable or fails. Nothing is relaxed first: tar reads the tree as it is (as root,
+    /// with `-p`), so the archive keeps every mode, and the restore sets the data directory's mode after copying.
     func robustPut(key: String, from source: String, deadline: C.Instant?) async throws -> CachePutOutcome {
-        let data = dataDirectory(in: source)
-        let originalMode = try await fileSystem.attributes(at: data, followSymlinks: true).mode
-        try require(try await tools.chmodRecursively("a+rX", at: data), "chmod -R a+rX")
-        do {
-            let outcome = try await robustSave(key: key, from: source, deadline: deadline)
-            try await restoreMode(originalMode, of: data)
-            return outcome
-        } catch {
-            try? await restoreMode(originalMode, of: data)
-            throw error
-        }
-    }
-
-    private func restoreMode(_ mode: UInt16, of data: String) async throws {
-        log("[cache-manager] Restoring pgdata permissions to mode \(String(mode, radix: 8))")
-        try await fileSystem.setPermissions(at: data, mode: mode)
+        try await robustSave(key: key, from: source, deadline: deadline)
     }
 
     private func robustSave(key: String, from source: String, deadline: C.Instant?) async throws -> CachePutOutcome {
+        // The budget comes first, for either destination: a save that cannot finish only burns the job's time.
+        if let deadline, let reason = try await budgetShortfall(of: source, deadline: deadline) {
+            log("Warning: skipping the cache save: \(reason)")
+            return .skipped(reason: reason)
+        }
         guard await isDirectory(settings.nfsRoot) else {
             log("[cache-manager] NFS cache \(settings.nfsRoot) unavailable: caching locally")
             return try await saveLocally(key: key, from: source)
-        }
-        if let deadline {
-            let bytes = try await tools.diskUsage(of: source)
-            let estimate = Duration.seconds(bytes) / settings.estimatedArchiveBytesPerSecond
-            let left = clock.now.duration(to: deadline) - settings.budgetMargin
-            guard estimate <= left else {
-                let reason = "the save needs about \(Self.seconds(estimate)) s and \(Self.seconds(left)) s are left "
-                    + "after the \(Self.seconds(settings.budgetMargin)) s margin"
-                log("Warning: skipping the cache save: \(reason)")
-                return .skipped(reason: reason)
-            }
         }
         let directory = settings.nfsDirectory(key)
         let archive = settings.archivePath(key)
@@ -49,9 +29,13 @@ extension CacheManager {
             guard let summary = created.archive else { throw CacheManagerError.stepFailed(
                 step: "tar cf", exitStatus: 2, diagnostics: ["no archive summary"]) }
             // The manifest goes first, so that a visible archive always has one; the archive's rename publishes.
+            // A kill may land between any two of these steps.
             let manifest = CacheManifest(sourceRoot: source, archiveBytes: summary.bytes, archiveDigest: summary.digest)
+            try FileTools.checkKilled()
             try await fileSystem.writeFile(at: settings.manifestPath(key) + ".tmp", contents: Array(manifest.text.utf8))
+            try FileTools.checkKilled()
             try await fileSystem.rename(from: settings.manifestPath(key) + ".tmp", to: settings.manifestPath(key))
+            try FileTools.checkKilled()
             try await fileSystem.rename(from: archive + ".tmp", to: archive)
         } catch let error as FileToolError where error == .killed {
             throw error
@@ -62,6 +46,22 @@ extension CacheManager {
         }
         _ = try await linkLocally(key: key, to: source)
         return .savedToNFS
+    }
+
+    /// Why the save does not fit in the time left before `deadline` minus the margin, or nil when it does. With no
+    /// time left at all it answers before measuring the tree, since measuring costs time too.
+    private func budgetShortfall(of source: String, deadline: C.Instant) async throws -> String? {
+        let margin = settings.budgetMargin
+        var left = clock.now.duration(to: deadline) - margin
+        guard left > .zero else {
+            return "\(Self.seconds(left + margin)) s are left, less than the \(Self.seconds(margin)) s margin"
+        }
+        let bytes = try await tools.diskUsage(of: source)
+        let estimate = Duration.seconds(bytes) / settings.estimatedArchiveBytesPerSecond
+        left = clock.now.duration(to: deadline) - margin
+        guard estimate > left else { return nil }
+        return "the save needs about \(Self.seconds(estimate)) s and \(Self.seconds(left)) s are left after the "
+            + "\(Self.seconds(margin)) s margin"
     }
 
     /// `ln -sfn SOURCE /cache/KEY`: an instant local reference instead of a copy.
@@ -88,28 +88,53 @@ extension CacheManager {
     /// The fix's get: the archive (verified against its manifest), else the legacy directory format, else the local
     /// cache, else a miss; then the tablespace links remapped to the restored tree and the data directory's mode set.
     func robustGet(key: String, into destination: String) async throws -> CacheGetOutcome {
-        if let root = try await restoreArchive(key: key, into: destination) {
+        let fromArchive = try await attempt("the archive", destination) {
+            try await self.restoreArchive(key: key, into: destination)
+        }
+        if let root = fromArchive {
             try await finishRestore(destination, savedFrom: root)
             return .restoredFromArchive
         }
         let legacy = settings.nfsDirectory(key)
-        if await isDirectory(dataDirectory(in: legacy)) {
-            log("[cache-manager] Restoring legacy directory cache: \(legacy)")
-            try require(try await tools.copy(legacy, to: destination, mode: .archive), "cp -a")
+        if await isDirectory(dataDirectory(in: legacy)), try await attempt("the legacy directory", destination, {
+            self.log("[cache-manager] Restoring legacy directory cache: \(legacy)")
+            try self.require(try await self.tools.copy(legacy, to: destination, mode: .archive), "cp -a")
+            return true
+        }) != nil {
             try await finishRestore(destination, savedFrom: nil)
             return .restoredFromDirectory
         }
         let local = settings.localPath(key)
         // The local reference is a symlink to the saved tree: copy what it points to, not the link.
         let localTree = (try? await fileSystem.readSymlink(at: local)) ?? local
-        if await isDirectory(dataDirectory(in: localTree)) {
-            log("[cache-manager] Restoring from local cache: \(localTree)")
-            try require(try await tools.copy(localTree, to: destination, mode: .archive), "cp -a")
+        if await isDirectory(dataDirectory(in: localTree)), try await attempt("the local cache", destination, {
+            self.log("[cache-manager] Restoring from local cache: \(localTree)")
+            try self.require(try await self.tools.copy(localTree, to: destination, mode: .archive), "cp -a")
+            return true
+        }) != nil {
             try await finishRestore(destination, savedFrom: localTree)
             return .restoredFromLocal
         }
         log("[cache-manager] Cache miss: \(key)")
         return .miss
+    }
+
+    /// Runs one way of restoring; if it fails (NFS gone mid-read, a copy that cannot finish), removes what it left
+    /// at `destination` and returns nil, so that the next way starts clean. A kill is not a failure: it ends the job.
+    private func attempt<Value>(
+        _ source: String, _ destination: String, _ body: () async throws -> Value?
+    ) async throws -> Value? {
+        do {
+            return try await body()
+        } catch let error as FileToolError where error == .killed {
+            throw error
+        } catch {
+            log("Warning: restoring from \(source) failed: \(error); trying the next source")
+            if await fileSystem.exists(at: destination, followSymlinks: false) {
+                try? await fileSystem.removeTree(at: destination)
+            }
+            return nil
+        }
     }
 
     /// Extracts and verifies the archive; returns the directory it was saved from, or nil (no archive, or a bad one,

@@ -32,6 +32,7 @@ extension SimFileSystem {
     func consultFailureRules(
         _ kind: OperationKind, paths: [String], bytes: Int = 0
     ) throws(FileSystemError) {
+        guard !faultsSuspended else { return }
         try passDiskChange(kind, paths: paths)
         guard case let .fail(error, _) = faultPlan.fileSystemDecision(
             kind, paths: paths, bytes: bytes, available: availableBytes)
@@ -43,6 +44,6 @@ extension SimFileSystem {
 
     /// The latency profile of this operation: a `slowMetadata` fault's while one acts, else the file system's own.
     func currentLatency() -> Latency {
-        faultPlan.fileSystemLatency() ?? latency
+        faultsSuspended ? latency : faultPlan.fileSystemLatency() ?? latency
     }
 }

@@ -26,4 +26,14 @@ extension SimFileSystem {
         }
         return FileTreeSnapshot(root: root, entries: entries)
     }
+
+    /// The content of the file at `path` as it is now, seen from outside the simulation like `snapshot`: no latency,
+    /// no counters, no faults, no permission checks. For invariant checkers that must read what a fault would hide.
+    public func inspectContent(at path: String) throws(FileSystemError) -> FileContent {
+        let (path, components) = try parse(path)
+        let node = try resolve(path, components: components, followFinal: true, checkPermissions: false).node
+        guard let node else { throw .notFound(path: path) }
+        guard node.kind == .file else { throw .isADirectory(path: path) }
+        return node.content
+    }
 }

@@ -2,7 +2,7 @@ extension SimFileSystem {
     /// A mount with a storage profile, as the operations look it up.
     struct StorageSite {
         let path: String
-        let profile: StorageProfile
+        var profile: StorageProfile
 
         /// Whether `path` (normalised) is the mount point or below it.
         func contains(_ path: String) -> Bool {
@@ -15,6 +15,20 @@ extension SimFileSystem {
     func storageSite(at path: String) -> Int? {
         guard !storageSites.isEmpty else { return nil }
         return storageSites.firstIndex { $0.contains(path) }
+    }
+
+    /// Replaces the storage profile of the mount at `path` (which must have one), as a world does for a seed whose
+    /// server is slower; the operation counts and the files' NFS state carry over.
+    public func setStorageProfile(_ profile: StorageProfile, atMount path: String) {
+        guard let index = storageSites.firstIndex(where: { $0.path == path }) else {
+            preconditionFailure("no mount with a storage profile at \(path)")
+        }
+        storageSites[index].profile = profile
+    }
+
+    /// The storage profile of the mount at `path`, nil if it has none.
+    public func storageProfile(atMount path: String) -> StorageProfile? {
+        storageSites.first { $0.path == path }?.profile
     }
 
     /// The operations charged so far below the mount at `path`; nil if no mount with a storage profile is there.

@@ -49,9 +49,13 @@ public final class SimFileSystem: FileSystem, @unchecked Sendable {
     public internal(set) var diskChangingOperationCount = 0
     /// Where the machine loses power, in a crash-consistency check; nil for none.
     public var crashPoint: CrashPoint?
+    /// While true, the plan's faults do not act on this file system (no injected errors, stalls, full disks or slow
+    /// profiles) and crash points do not count: for a world building the state that exists before the scenario
+    /// starts (a server's existing caches, a runner's files), which no fault of the scenario may interrupt.
+    public var faultsSuspended = false
 
     /// The mounts with a storage profile, deepest path first, so that the first prefix match is the nearest mount.
-    let storageSites: [StorageSite]
+    var storageSites: [StorageSite]
     /// Operation counts per storage mount, in `storageSites` order.
     var storageCounts: [StorageOperationCounts]
 
@@ -129,7 +133,7 @@ public final class SimFileSystem: FileSystem, @unchecked Sendable {
     ///
     /// File system calls are not cancellation points (neither are syscalls), so a cancelled sleep just ends early.
     func charge(_ cost: Duration, path: String) async throws(FileSystemError) {
-        let cost = cost + faultPlan.fileSystemStall()
+        let cost = faultsSuspended ? cost : cost + faultPlan.fileSystemStall()
         counters.latencyTotal += cost
         guard cost > .zero, let clock else { return }
         let started = generation
@@ -208,7 +212,7 @@ public final class SimFileSystem: FileSystem, @unchecked Sendable {
     private func store(
         count needed: Int, into inode: SimInode, path: String, _ append: (Int) -> Void
     ) throws(FileSystemError) {
-        let limit = faultPlan.diskCapacityLimit()
+        let limit = faultsSuspended ? nil : faultPlan.diskCapacityLimit()
         let available = max(0, min(capacityBytes, limit?.bytes ?? .max) - usedBytes)
         let accepted = min(needed, available)
         append(accepted)

@@ -6,5 +6,6 @@ extension DriverRegistry {
         DownloaderDriver(),
         DownloadQueueDriver(),
         EgressRecorderDriver(),
+        CacheManagerDriver(),
     ])
 }

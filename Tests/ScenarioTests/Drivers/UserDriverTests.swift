@@ -69,7 +69,8 @@ struct UserDriverTests {
     @Test("a driver's name must be unique in a registry")
     func uniqueNames() {
         #expect(
-            Greeter.drivers.names == ["service-manager", "downloader", "download-queue", "egress-recorder", "greeter"])
+            Greeter.drivers.names
+                == ["service-manager", "downloader", "download-queue", "egress-recorder", "cache-manager", "greeter"])
         #expect(Greeter.drivers.driver(named: "greeter")?.summary == "Saves a greeting fetched over HTTP.")
         #expect(Greeter.drivers.driver(named: "nobody") == nil)
     }
