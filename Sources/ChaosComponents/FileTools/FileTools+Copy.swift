@@ -91,6 +91,7 @@ extension FileTools {
         do {
             if mode == .archive {
                 try await fileSystem.setModificationTime(at: target, seconds: attributes.modificationTime)
+                try await preserveOwner(of: attributes, at: target)
             }
             if mode == .archive || finalMode | 0o700 != finalMode {
                 try await fileSystem.setPermissions(at: target, mode: finalMode)
@@ -114,14 +115,25 @@ extension FileTools {
         do {
             try await copyContent(of: source, into: handle)
             if mode == .archive {
-                // fdutimensat, then the permissions (copy_acl), both before close.
+                // fdutimensat, the owner, then the permissions (copy_acl), all before close.
                 try await fileSystem.setModificationTime(at: target, seconds: attributes.modificationTime)
+                try await preserveOwner(of: attributes, at: target)
                 try await fileSystem.setPermissions(at: target, mode: attributes.mode)
             }
             try await handle.close()
         } catch {
             try? await handle.close()
             try run.fail(error, "error copying '\(source)' to '\(target)'")
+        }
+    }
+
+    /// `--preserve=ownership` as `cp -a` applies it: the source's owner and group, silently kept as they are when the
+    /// process may not give the entry away (a non-root copier).
+    func preserveOwner(of attributes: FileAttributes, at target: String) async throws(FileSystemError) {
+        do {
+            try await fileSystem.setOwner(at: target, userID: attributes.ownerID, groupID: attributes.groupID)
+        } catch .permissionDenied {
+            return
         }
     }
 

@@ -34,6 +34,10 @@ public protocol FileSystem: Sendable {
     /// Sets the entry's modification time (following a final symlink), as `touch -d` or `cp -a` does.
     func setModificationTime(at path: String, seconds: Int64) async throws(FileSystemError)
 
+    /// Changes the entry's owner and group (following a final symlink), as `chown` does: root may give anything to
+    /// anyone; an owner may only move it to one of its own groups (EPERM otherwise, as permission denied).
+    func setOwner(at path: String, userID: UInt32, groupID: UInt32) async throws(FileSystemError)
+
     /// Makes the file's data durable (opens it and calls `fsync`).
     func syncFile(at path: String) async throws(FileSystemError)
 

@@ -158,6 +158,11 @@ public struct LocalFileSystem: FileSystem {
         guard utimensat(AT_FDCWD, path, &times, 0) == 0 else { throw LocalSyscalls.error(path: path) }
     }
 
+    public func setOwner(at path: String, userID: UInt32, groupID: UInt32) async throws(FileSystemError) {
+        let path = try FileSystemPath.normalize(path)
+        guard chown(path, uid_t(userID), gid_t(groupID)) == 0 else { throw LocalSyscalls.error(path: path) }
+    }
+
     /// Opens a regular file for reading (EISDIR for a directory, which `open` alone would accept).
     private func withReadDescriptor<Result>(
         _ path: String, _ body: (Int32) throws(FileSystemError) -> Result

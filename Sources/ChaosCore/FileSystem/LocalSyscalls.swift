@@ -58,13 +58,15 @@ enum LocalSyscalls {
         #else
         let mtime = Int64(info.st_mtim.tv_sec)
         #endif
-        switch UInt32(info.st_mode) & typeMask {
-        case typeFile: return FileAttributes(kind: .file, size: Int(info.st_size), mode: mode, modificationTime: mtime)
-        case typeDirectory: return FileAttributes(kind: .directory, size: 0, mode: mode, modificationTime: mtime)
-        case typeSymlink:
-            return FileAttributes(kind: .symlink, size: Int(info.st_size), mode: mode, modificationTime: mtime)
-        default: return FileAttributes(kind: .other, size: 0, mode: mode, modificationTime: mtime)
+        let (kind, size): (FileKind, Int) = switch UInt32(info.st_mode) & typeMask {
+        case typeFile: (.file, Int(info.st_size))
+        case typeDirectory: (.directory, 0)
+        case typeSymlink: (.symlink, Int(info.st_size))
+        default: (.other, 0)
         }
+        return FileAttributes(
+            kind: kind, size: size, mode: mode, modificationTime: mtime, ownerID: UInt32(info.st_uid),
+            groupID: UInt32(info.st_gid))
     }
 
     /// `open(2)`, retried on EINTR.

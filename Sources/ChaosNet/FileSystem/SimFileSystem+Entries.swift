@@ -37,8 +37,8 @@ extension SimFileSystem {
         try consultFailureRules(.setPermissions, paths: [path])
         let node = try resolveExisting(path, components: components, followFinal: true)
         try checkWritable()
-        // Only the owner may chmod (EPERM, reported as permission denied).
-        guard !node.foreignOwner else { throw .permissionDenied(path: path) }
+        // Only the owner (or root) may chmod (EPERM, reported as permission denied).
+        guard node.isOwnedByProcess else { throw .permissionDenied(path: path) }
         node.mode = mode
     }
 
@@ -49,8 +49,27 @@ extension SimFileSystem {
         let node = try resolveExisting(path, components: components, followFinal: true)
         try checkWritable()
         // utimensat with explicit times needs ownership, as chmod does.
-        guard !node.foreignOwner else { throw .permissionDenied(path: path) }
+        guard node.isOwnedByProcess else { throw .permissionDenied(path: path) }
         node.modificationTime = seconds
+    }
+
+    public func setOwner(at path: String, userID: UInt32, groupID: UInt32) async throws(FileSystemError) {
+        let (path, components) = try parse(path)
+        let node = peekFile(path, components: components, followFinal: true)
+        // The client sends no SETATTR when nothing changes (`cp -a` of a file the process already owns).
+        if let node, node.ownerID != userID || node.groupID != groupID {
+            try await chargeSetattr(path: path, components: components)
+        }
+        try consultFailureRules(.setPermissions, paths: [path])
+        let target = try resolveExisting(path, components: components, followFinal: true)
+        try checkWritable()
+        guard target.ownerID != userID || target.groupID != groupID else { return }
+        // chown: root may give anything to anyone; an owner may only move it to one of its own groups.
+        let allowed = identity.isRoot
+            || (target.ownerID == identity.userID && userID == target.ownerID && identity.groupIDs.contains(groupID))
+        guard allowed else { throw .permissionDenied(path: path) }
+        target.ownerID = userID
+        target.groupID = groupID
     }
 
     /// A SETATTR: on NFS, a file with unflushed data is flushed and COMMITted first (`nfs_setattr` →
@@ -115,12 +134,14 @@ extension SimFileSystem {
         to.parent.children[destinationName] = node
     }
 
-    /// Marks the entry as owned by another user (or by the simulated process again): its "other" permission bits
-    /// then apply, and `setPermissions` on it fails. A setup tool for permission traps; costs no time.
+    /// Gives the entry to another user and group (`SimProcessIdentity.foreignOwnerID`, PostgreSQL's 105:105), or back
+    /// to the simulated process: what a `sudo chown` does, without the process being root. Its "other" permission
+    /// bits then apply, and `setPermissions` on it fails. A setup tool for permission traps; costs no time.
     public func setForeignOwner(at path: String, _ isForeign: Bool = true) throws(FileSystemError) {
         let (path, components) = try parse(path)
         let node = try resolve(path, components: components, followFinal: true, checkPermissions: false).node
         guard let node else { throw .notFound(path: path) }
-        node.foreignOwner = isForeign
+        node.ownerID = isForeign ? SimProcessIdentity.foreignOwnerID : identity.userID
+        node.groupID = isForeign ? SimProcessIdentity.foreignOwnerID : identity.primaryGroupID
     }
 }

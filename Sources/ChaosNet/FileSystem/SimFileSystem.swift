@@ -5,11 +5,13 @@
 /// simulation's single thread (every method runs on its caller's executor). Nothing depends on `Dictionary` order:
 /// directories are walked by sorted names only.
 ///
-/// Permission model: the simulated process owns every entry and the owner bits apply (no root override), unless an
-/// entry is marked with `setForeignOwner(at:_:)`, in which case the "other" bits apply and `setPermissions` fails.
-/// Searching a directory needs its x bit, listing it its r bit, and creating, removing or renaming entries the w bit
-/// of the parent directory; reading a file needs r, writing an existing file w. This models the traps of a `0o500`
-/// directory or a `0o700` directory owned by another user (postgres' data directory) without modelling users.
+/// Permission model: every entry has an owner and a group; the simulated process (`identity`, by default user and
+/// group 1000, not root) gets the owner's bits on what it owns, the group's on entries of its groups, the others' on
+/// the rest, and root everything. New entries belong to the process's user and primary group. Searching a directory
+/// needs its x bit, listing it its r bit, and creating, removing or renaming entries the w bit of the parent
+/// directory; reading a file needs r, writing an existing file w; changing an entry's mode, times or owner needs its
+/// owner or root (EPERM, reported as permission denied). This models the traps of a `0o500` directory or a `0o700`
+/// directory owned by another user (postgres' data directory, `setForeignOwner(at:_:)`).
 ///
 /// Space: `capacityBytes` bounds the total size of file contents (directories and symlinks are free), and
 /// `inodeCountMax` the number of entries. A write that does not fit stores the prefix that fits, then throws
@@ -31,6 +33,8 @@ public final class SimFileSystem: FileSystem, @unchecked Sendable {
     public let mounts: [Mount]
     /// When true, every modification fails with `readOnlyFileSystem` (a remount after errors).
     public var isReadOnly = false
+    /// The user and groups of the simulated process, which the permission checks evaluate.
+    public let identity: SimProcessIdentity
     /// The plan whose file-system faults this file system obeys: the world's, or a detached one of its own.
     public let faultPlan: FaultPlan
     /// Called whenever a `operationError` fault fails an operation (the plan traces it), so that a test can act at
@@ -92,7 +96,9 @@ public final class SimFileSystem: FileSystem, @unchecked Sendable {
         storageSites = mounts.compactMap { mount in mount.storage.map { StorageSite(path: mount.path, profile: $0) } }
             .sorted { $0.path.utf8.count > $1.path.utf8.count }
         storageCounts = Array(repeating: StorageOperationCounts(), count: storageSites.count)
-        root = SimInode(number: 0, kind: .directory, mode: 0o755)
+        identity = SimProcessIdentity()
+        // The root directory is the process's, so that a world builds its tree without privileges.
+        root = SimInode(number: 0, kind: .directory, mode: 0o755, identity: identity)
         root.linkCount = 1
         root.hasStrictEntries = (mounts.first { $0.path == "/" }?.durability ?? durability) == .strictDirectories
     }
@@ -166,7 +172,7 @@ public final class SimFileSystem: FileSystem, @unchecked Sendable {
         }
         inodeCount += 1
         defer { nextInodeNumber += 1 }
-        return SimInode(number: nextInodeNumber, kind: kind, mode: mode)
+        return SimInode(number: nextInodeNumber, kind: kind, mode: mode, identity: identity)
     }
 
     func link(_ inode: SimInode, into directory: SimInode, as name: String) {

@@ -6,8 +6,10 @@ final class SimInode {
     let number: Int
     let kind: FileKind
     var mode: UInt16
-    /// Whether another user owns it, in which case the "other" permission bits apply instead of the owner's.
-    var foreignOwner = false
+    var ownerID: UInt32
+    var groupID: UInt32
+    /// The process whose permissions the checks below evaluate (the file system's).
+    let identity: SimProcessIdentity
 
     /// The number of directory entries naming it (0 or 1 for files and symlinks: there are no hard links).
     var linkCount = 0
@@ -41,17 +43,27 @@ final class SimInode {
     /// The symlink's target, verbatim.
     var target = ""
 
-    init(number: Int, kind: FileKind, mode: UInt16) {
+    init(number: Int, kind: FileKind, mode: UInt16, identity: SimProcessIdentity) {
         precondition(kind != .other, "the simulated file system has no special files")
         self.number = number
         self.kind = kind
         self.mode = mode
+        self.identity = identity
+        ownerID = identity.userID
+        groupID = identity.primaryGroupID
     }
 
-    /// The permission bits that apply to the simulated process: the owner's, or the others' for a foreign owner.
+    /// The permission bits that apply to the simulated process, as the kernel picks them: the owner's if it owns the
+    /// entry, else the group's if it is in the entry's group, else the others'. Root gets everything.
     var effectivePermissions: UInt16 {
-        foreignOwner ? mode & 0o7 : (mode >> 6) & 0o7
+        if identity.isRoot { return 0o7 }
+        if ownerID == identity.userID { return (mode >> 6) & 0o7 }
+        if identity.groupIDs.contains(groupID) { return (mode >> 3) & 0o7 }
+        return mode & 0o7
     }
+
+    /// Whether the process may change the entry's mode, times or owner: its owner, or root.
+    var isOwnedByProcess: Bool { identity.isRoot || ownerID == identity.userID }
 
     var canRead: Bool { effectivePermissions & 0o4 != 0 }
     var canWrite: Bool { effectivePermissions & 0o2 != 0 }
@@ -64,11 +76,22 @@ final class SimInode {
 
     var attributes: FileAttributes {
         switch kind {
-        case .file: FileAttributes(kind: .file, size: content.count, mode: mode, modificationTime: modificationTime)
-        case .directory: FileAttributes(kind: .directory, size: 0, mode: mode, modificationTime: modificationTime)
+        case .file:
+            FileAttributes(
+                kind: .file, size: content.count, mode: mode, modificationTime: modificationTime, ownerID: ownerID,
+                groupID: groupID)
+        case .directory:
+            FileAttributes(
+                kind: .directory, size: 0, mode: mode, modificationTime: modificationTime, ownerID: ownerID,
+                groupID: groupID)
         case .symlink:
-            FileAttributes(kind: .symlink, size: target.utf8.count, mode: mode, modificationTime: modificationTime)
-        case .other: FileAttributes(kind: .other, size: 0, mode: mode, modificationTime: modificationTime)
+            FileAttributes(
+                kind: .symlink, size: target.utf8.count, mode: mode, modificationTime: modificationTime,
+                ownerID: ownerID, groupID: groupID)
+        case .other:
+            FileAttributes(
+                kind: .other, size: 0, mode: mode, modificationTime: modificationTime, ownerID: ownerID,
+                groupID: groupID)
         }
     }
 }

@@ -81,6 +81,26 @@ import Testing
         }
     }
 
+    @Test(.enabled(if: getuid() == 0, "chown to another user needs root"))
+    func cpArchiveKeepsOwnersAsGNUCpDoesAsRoot() async throws {
+        try await Self.withTemporaryDirectory { root in
+            let fs = LocalFileSystem()
+            try await Self.makeTree(fs, at: root)
+            try await fs.setOwner(at: root + "/src/pgdata", userID: 105, groupID: 105)
+            try await fs.setOwner(at: root + "/src/pgdata/base/16384", userID: 105, groupID: 105)
+            let copied = try await FileTools(fileSystem: fs).copy(root + "/src", to: root + "/ours", mode: .archive)
+            #expect(copied.succeeded)
+            let gnu = try ShellCommand.execute("/bin/cp", ["-a", root + "/src", root + "/gnu"], in: nil)
+            #expect(gnu.status == 0, "\(gnu.output)")
+            for path in ["/pgdata", "/pgdata/base/16384", "/pgdata/base"] {
+                let ours = try await fs.attributes(at: root + "/ours" + path)
+                let byGNU = try await fs.attributes(at: root + "/gnu" + path)
+                #expect((ours.ownerID, ours.groupID) == (byGNU.ownerID, byGNU.groupID), "\(path)")
+            }
+            #expect(try await fs.attributes(at: root + "/ours/pgdata/base/16384").ownerID == 105)
+        }
+    }
+
     static func tar(_ arguments: [String]) throws -> (status: Int32, output: String) {
         // A fixed time zone and locale, so that the listing's date and wording do not depend on the machine.
         try ShellCommand.execute("/usr/bin/env", ["TZ=UTC", "LC_ALL=C", "tar"] + arguments, in: nil)
