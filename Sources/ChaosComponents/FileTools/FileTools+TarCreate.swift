@@ -118,50 +118,62 @@ struct TarStream {
     var written = 0
     /// The digest of everything written, as the stream passes.
     var hasher = FileContentHasher()
+    /// Headers and padding not yet written: they go out with the next content or at the end, so that a file member
+    /// costs one write call (its padding, the next header and the next content together), as tar's record buffer
+    /// gathers them, instead of three.
+    private var pending: [UInt8] = []
 
     init(handle: any FileWriteHandle) {
         self.handle = handle
     }
 
     mutating func add(_ entry: TarEntry) async throws {
-        try await write(try writer.header(for: entry))
+        pending += try writer.header(for: entry)
     }
 
     /// A file member: its header, its content read from `path`, and the padding.
     mutating func addFile(_ entry: TarEntry, from path: String, tools: FileTools) async throws {
-        try await write(try writer.header(for: entry))
         var remaining = Int(entry.size)
         var offset = 0
-        while remaining > 0 {
-            let chunk = try await tools.fileSystem.readContent(
-                at: path, offset: offset, count: min(remaining, tools.readChunkBytes))
-            guard !chunk.isEmpty else { break }
-            try await handle.append(content: chunk)
-            hasher.combine(chunk)
-            written += chunk.count
+        // The first read comes before the header: a file that cannot be opened leaves no member, as with GNU tar.
+        var chunk = try await tools.fileSystem.readContent(
+            at: path, offset: 0, count: min(remaining, tools.readChunkBytes))
+        pending += try writer.header(for: entry)
+        while remaining > 0, !chunk.isEmpty {
+            var piece = FileContent(pending)
+            pending.removeAll(keepingCapacity: true)
+            piece.append(chunk)
+            try await write(piece)
             offset += chunk.count
             remaining -= chunk.count
-            try await write(try writer.contentWritten(chunk.count))
+            pending += try writer.contentWritten(chunk.count)
+            if remaining > 0 {
+                chunk = try await tools.fileSystem.readContent(
+                    at: path, offset: offset, count: min(remaining, tools.readChunkBytes))
+            }
         }
         if remaining > 0 {
             // GNU tar pads a shrunken file with zeros so that the archive stays readable, and reports it.
-            try await write([UInt8](repeating: 0, count: remaining))
-            try await write(try writer.contentWritten(remaining))
+            pending += [UInt8](repeating: 0, count: remaining)
+            pending += try writer.contentWritten(remaining)
             throw ShrankError(missing: remaining)
         }
     }
 
     /// The end blocks, then zeros up to a whole record.
     mutating func finish() async throws {
-        try await write(try writer.end())
+        pending += try writer.end()
         let record = FileTools.tarRecordBytes
-        try await write([UInt8](repeating: 0, count: (record - written % record) % record))
+        pending += [UInt8](repeating: 0, count: (record - (written + pending.count) % record) % record)
+        let rest = FileContent(pending)
+        pending.removeAll()
+        try await write(rest)
     }
 
-    private mutating func write(_ bytes: [UInt8]) async throws {
-        guard !bytes.isEmpty else { return }
-        try await handle.append(bytes)
-        hasher.combine(FileContent(bytes))
-        written += bytes.count
+    private mutating func write(_ content: FileContent) async throws {
+        guard !content.isEmpty else { return }
+        try await handle.append(content: content)
+        hasher.combine(content)
+        written += content.count
     }
 }

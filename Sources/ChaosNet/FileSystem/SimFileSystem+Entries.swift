@@ -80,7 +80,9 @@ extension SimFileSystem {
             return
         }
         counters.metadataOperations += 1
-        let node = try? resolve(path, components: components, followFinal: true).node
+        // Only an NFS client has data to flush first; a local SETATTR needs no look at the file beforehand.
+        let node = storageSites[site].profile.kind == .nfs
+            ? try? resolve(path, components: components, followFinal: true).node : nil
         let commit = node.map { commitBill($0, at: site) } ?? .zero
         try await charge(commit + bill(site, .setattr), path: path)
     }
