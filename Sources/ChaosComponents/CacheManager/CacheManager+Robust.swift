@@ -6,10 +6,6 @@ extension CacheManager {
     /// cache only when NFS is unavailable or fails. Nothing is relaxed first: tar reads the tree as it is (as root,
     /// with `-p`), so the archive keeps every mode, and the restore sets the data directory's mode after copying.
     func robustPut(key: String, from source: String, deadline: C.Instant?) async throws -> CachePutOutcome {
-        try await robustSave(key: key, from: source, deadline: deadline)
-    }
-
-    private func robustSave(key: String, from source: String, deadline: C.Instant?) async throws -> CachePutOutcome {
         // The budget comes first, for either destination: a save that cannot finish only burns the job's time.
         if let deadline, let reason = try await budgetShortfall(of: source, deadline: deadline) {
             log("Warning: skipping the cache save: \(reason)")

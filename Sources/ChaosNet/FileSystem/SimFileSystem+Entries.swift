@@ -58,7 +58,7 @@ extension SimFileSystem {
         let node = peekFile(path, components: components, followFinal: true)
         // The client sends no SETATTR when nothing changes (`cp -a` of a file the process already owns).
         if let node, node.ownerID != userID || node.groupID != groupID {
-            try await chargeSetattr(path: path, components: components)
+            try await chargeSetattr(path: path, components: components, peeked: node)
         }
         try consultFailureRules(.setPermissions, paths: [path])
         let target = try resolveExisting(path, components: components, followFinal: true)
@@ -73,8 +73,11 @@ extension SimFileSystem {
     }
 
     /// A SETATTR: on NFS, a file with unflushed data is flushed and COMMITted first (`nfs_setattr` →
-    /// `nfs_sync_inode`), which is where `cp -a` and `tar x` pay each file's barrier.
-    private func chargeSetattr(path: String, components: [String]) async throws(FileSystemError) {
+    /// `nfs_sync_inode`), which is where `cp -a` and `tar x` pay each file's barrier. `peeked` is the entry when the
+    /// caller already looked it up, so that it is not looked up twice.
+    private func chargeSetattr(
+        path: String, components: [String], peeked: SimInode? = nil
+    ) async throws(FileSystemError) {
         guard let site = storageSite(at: path) else {
             try await chargeMetadata(path: path, as: .setattr)
             return
@@ -82,7 +85,7 @@ extension SimFileSystem {
         counters.metadataOperations += 1
         // Only an NFS client has data to flush first; a local SETATTR needs no look at the file beforehand.
         let node = storageSites[site].profile.kind == .nfs
-            ? try? resolve(path, components: components, followFinal: true).node : nil
+            ? peeked ?? peekFile(path, components: components, followFinal: true) : nil
         let commit = node.map { commitBill($0, at: site) } ?? .zero
         try await charge(commit + bill(site, .setattr), path: path)
     }

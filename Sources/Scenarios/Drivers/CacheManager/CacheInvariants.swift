@@ -9,7 +9,7 @@ enum CacheInvariants {
         savingJob: CacheJobRecord,
         restoringJob: CacheJobRecord, logs: [String], settings: CacheSettings, key: String, source: String,
         destination: String, restoredKeySource: String
-    ) async -> [InvariantViolation] {
+    ) -> [InvariantViolation] {
         var violations: [InvariantViolation] = []
         // The cache step is what must not run the job past its timeout: a replay that alone overruns it, or an
         // after_script left too little time, fails the job whatever the manager does (a transient failure).
@@ -19,7 +19,7 @@ enum CacheInvariants {
                 "the saving job was killed at its timeout during the cache put, \(seconds(savingJob.ended)) s in; the "
                     + "put started at \(seconds(savingJob.putStarted)) s"))
         }
-        if let saved, let message = await partialCache(fs, settings: settings, key: key, saved: saved) {
+        if let saved, let message = partialCache(fs, settings: settings, key: key, saved: saved) {
             violations.append(InvariantViolation(.noPartialCache, message))
         }
         // Whatever the restoring job got as far as restoring is checked, even when a later step of it failed.
@@ -47,7 +47,7 @@ enum CacheInvariants {
     /// none), or a directory cache missing files of the saved tree or holding them short.
     static func partialCache(
         _ fs: SimFileSystem, settings: CacheSettings, key: String, saved: FileTreeSnapshot
-    ) async -> String? {
+    ) -> String? {
         // Read as an outside observer: a fault active now must not hide what is on the server.
         let directory = settings.nfsDirectory(key)
         guard let cached = try? fs.snapshot(of: directory) else { return nil }

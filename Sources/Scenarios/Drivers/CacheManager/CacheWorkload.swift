@@ -70,7 +70,7 @@ final class CacheWorkload: ScenarioWorkload {
         // The job's container goes, and its build directory with it: absolute links into it dangle from now on.
         try? await fs.removeTree(at: "/builds/job-a")
         restoringJob = await runRestoringJob(fs)
-        violationList = await CacheInvariants.check(
+        violationList = CacheInvariants.check(
             fileSystem: fs, saved: saved, restoredSaved: legacy ? savedLegacy : saved, savingJob: savingJob,
             restoringJob: restoringJob,
             logs: logA.lines + logB.lines, settings: config.settings, key: Self.key, source: Self.source,
