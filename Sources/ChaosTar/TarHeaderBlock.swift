@@ -45,10 +45,9 @@ struct TarHeaderBlock {
 
     /// The byte sum with the checksum field counted as spaces, as POSIX defines it.
     var unsignedChecksum: UInt64 {
-        var sum: UInt64 = 0
-        for byte in bytes {
-            sum += UInt64(byte)
-        }
+        // Summed in 32-bit lanes over the raw buffer (512 * 255 fits), which the compiler vectorises: summing the
+        // array's bytes one by one measured 3% of a simulated cache job, which sums each header twice.
+        var sum = UInt64(bytes.withUnsafeBufferPointer { buffer in buffer.reduce(UInt32(0)) { $0 &+ UInt32($1) } })
         for byte in bytes[TarHeaderLayout.checksum] {
             sum -= UInt64(byte)
         }

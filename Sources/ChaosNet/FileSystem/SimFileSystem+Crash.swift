@@ -9,6 +9,7 @@ extension SimFileSystem {
     public func crash() {
         generation += 1
         counters.crashes += 1
+        forgetResolution()
         // Recount everything from what is reachable. The walk is depth first by sorted names so that, in the strict
         // model, an inode durably named in two directories (a rename whose two sides were synced apart) keeps the
         // name met first in that order and loses the other, the same way in every run.

@@ -39,6 +39,8 @@ extension SimFileSystem {
         try checkWritable()
         // Only the owner (or root) may chmod (EPERM, reported as permission denied).
         guard node.isOwnedByProcess else { throw .permissionDenied(path: path) }
+        // A directory's bits decide who may search it; a file's decide nothing about lookups.
+        if node.kind == .directory { forgetResolution() }
         node.mode = mode
     }
 
@@ -68,6 +70,7 @@ extension SimFileSystem {
         let allowed = identity.isRoot
             || (target.ownerID == identity.userID && userID == target.ownerID && identity.groupIDs.contains(groupID))
         guard allowed else { throw .permissionDenied(path: path) }
+        if target.kind == .directory { forgetResolution() }
         target.ownerID = userID
         target.groupID = groupID
     }
@@ -134,6 +137,7 @@ extension SimFileSystem {
         guard from.parent.canWrite else { throw .permissionDenied(path: source) }
         guard to.parent.canWrite else { throw .permissionDenied(path: destination) }
         // The entry moves without its link count changing; whatever it replaces is unlinked.
+        forgetResolution()
         from.parent.children[sourceName] = nil
         if to.node != nil { unlink(destinationName, from: to.parent) }
         to.parent.children[destinationName] = node
@@ -146,6 +150,7 @@ extension SimFileSystem {
         let (path, components) = try parse(path)
         let node = try resolve(path, components: components, followFinal: true, checkPermissions: false).node
         guard let node else { throw .notFound(path: path) }
+        forgetResolution()
         node.ownerID = isForeign ? SimProcessIdentity.foreignOwnerID : identity.userID
         node.groupID = isForeign ? SimProcessIdentity.foreignOwnerID : identity.primaryGroupID
     }

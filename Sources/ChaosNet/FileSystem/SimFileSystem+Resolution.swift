@@ -20,9 +20,44 @@ extension SimFileSystem {
     /// in a target goes to the parent of the directory actually reached); the final one only with `followFinal`.
     ///
     /// Errors name `path`, the path the caller asked for, as the kernel's callers report it.
+    ///
+    /// The last walk that succeeded is remembered (`ResolutionMemo`): an operation looks its path up for its bill,
+    /// then again for itself, and a tool then stats, chowns and chmods what it just created, so that most lookups
+    /// repeat the one before. The memo is dropped by whatever could change a walk's result.
     func resolve(
         _ path: String, components: [String], followFinal: Bool, checkPermissions: Bool = true
     ) throws(FileSystemError) -> Resolution {
+        if let memo = resolutionMemo, memo.serves(components, followFinal: followFinal,
+            checkPermissions: checkPermissions, identityRevision: identity.revision)
+        {
+            return memo.resolution
+        }
+        let walked = try walk(path, components: components, followFinal: followFinal, checkPermissions: checkPermissions)
+        resolutionMemo = ResolutionMemo(
+            components: components, followFinal: followFinal, finalIsSymlink: walked.finalIsSymlink,
+            searchable: walked.searchable, identityRevision: identity.revision, resolution: walked.resolution)
+        return walked.resolution
+    }
+
+    /// One walk, with what decides which later lookups may reuse it.
+    private struct Walk {
+        var resolution: Resolution
+        /// Whether a symlink was met as a final component (followed or not): only a lookup with the same
+        /// `followFinal` may reuse the walk then.
+        var finalIsSymlink: Bool
+        /// Whether every directory searched let the process search it: only then may a checked lookup reuse an
+        /// unchecked walk.
+        var searchable: Bool
+    }
+
+    private func walk(
+        _ path: String, components: [String], followFinal: Bool, checkPermissions: Bool
+    ) throws(FileSystemError) -> Walk {
+        var finalIsSymlink = false
+        var searchable = true
+        func result(_ resolution: Resolution) -> Walk {
+            Walk(resolution: resolution, finalIsSymlink: finalIsSymlink, searchable: searchable)
+        }
         var stack: [SimInode] = [root]
         stack.reserveCapacity(components.count + 1)
         // The names still to walk, from `next` on; a symlink's target replaces the walked prefix. No copy is made
@@ -39,14 +74,18 @@ extension SimFileSystem {
                 continue
             }
             let directory = stack[stack.count - 1]
-            if checkPermissions, !directory.canSearch { throw .permissionDenied(path: path) }
+            if !directory.canSearch {
+                if checkPermissions { throw .permissionDenied(path: path) }
+                searchable = false
+            }
             let isFinal = next == names.count
             guard let child = directory.children[name] else {
-                if isFinal { return Resolution(directories: stack, name: name, node: nil) }
+                if isFinal { return result(Resolution(directories: stack, name: name, node: nil)) }
                 throw .notFound(path: path)
             }
+            if isFinal, child.kind == .symlink { finalIsSymlink = true }
             if isFinal, !followFinal || child.kind != .symlink {
-                return Resolution(directories: stack, name: name, node: child)
+                return result(Resolution(directories: stack, name: name, node: child))
             }
             switch child.kind {
             case .directory:
@@ -64,7 +103,7 @@ extension SimFileSystem {
         }
         // The components ran out on a directory: the root, or a symlink target ending in `/`, `.` or `..`.
         let node = stack.removeLast()
-        return Resolution(directories: stack, name: nil, node: node)
+        return result(Resolution(directories: stack, name: nil, node: node))
     }
 
     /// Resolves `components` and requires an existing entry.

@@ -64,7 +64,15 @@ public final class SimFileSystem: FileSystem, @unchecked Sendable {
     var storageCounts: [StorageOperationCounts]
 
     let clock: (any Clock<Duration>)?
+    /// `clock` when it is a simulation's: its sleep is called directly, since a sleep through `any Clock` enters the
+    /// standard library's `sleep(for:)`, which hops to the task's executor and back (two task switches, each with a
+    /// lookup of the task's executor preference) on every operation.
+    let simClock: SimClock?
     let root: SimInode
+    /// The last successful lookup, for the next one of the same path (see `resolve`).
+    var resolutionMemo: ResolutionMemo?
+    /// The last path parsed, with its normal form and components: consecutive calls on one path are the rule.
+    var parseMemo: (path: String, normal: String, components: [String])?
     var nextInodeNumber = 1
     var nextFailureRuleNumber = 1
     /// Incremented by every crash; operations and handles from an earlier generation fail with an I/O error.
@@ -92,6 +100,7 @@ public final class SimFileSystem: FileSystem, @unchecked Sendable {
         self.mounts = mounts
         self.symlinkFollowMax = symlinkFollowMax
         self.clock = clock
+        simClock = clock as? SimClock
         self.faultPlan = faultPlan ?? FaultPlan(detachedWith: random)
         storageSites = mounts.compactMap { mount in mount.storage.map { StorageSite(path: mount.path, profile: $0) } }
             .sorted { $0.path.utf8.count > $1.path.utf8.count }
@@ -127,6 +136,13 @@ public final class SimFileSystem: FileSystem, @unchecked Sendable {
 
     /// Normalises `path`, returning both forms the operations need.
     func parse(_ path: String) throws(FileSystemError) -> (path: String, components: [String]) {
+        if let memo = parseMemo, memo.path == path { return (memo.normal, memo.components) }
+        let parsed = try parseAnew(path)
+        parseMemo = (path, parsed.path, parsed.components)
+        return parsed
+    }
+
+    private func parseAnew(_ path: String) throws(FileSystemError) -> (path: String, components: [String]) {
         let components = try FileSystemPath.components(of: path)
         // Normalising only ever drops characters (empty segments, `.`, `..` and what it cancels), so a path as long
         // as its normal form is its normal form: most paths come normalised, and joining them again is wasted.
@@ -143,7 +159,11 @@ public final class SimFileSystem: FileSystem, @unchecked Sendable {
         counters.latencyTotal += cost
         guard cost > .zero, let clock else { return }
         let started = generation
-        try? await clock.sleep(for: cost)
+        if let simClock {
+            try? await simClock.sleep(until: simClock.now.advanced(by: cost))
+        } else {
+            try? await clock.sleep(for: cost)
+        }
         guard generation == started else { throw .ioError(path: path, message: "interrupted by a crash") }
     }
 
@@ -179,12 +199,14 @@ public final class SimFileSystem: FileSystem, @unchecked Sendable {
         assert(directory.children[name] == nil, "linking over an existing entry")
         directory.children[name] = inode
         inode.linkCount += 1
+        noteLinked(inode, into: directory, as: name)
     }
 
     func unlink(_ name: String, from directory: SimInode) {
         guard let inode = directory.children.removeValue(forKey: name) else {
             preconditionFailure("unlinking a missing entry \(name)")
         }
+        forgetResolution()
         inode.linkCount -= 1
         releaseIfUnused(inode)
     }

@@ -5,9 +5,12 @@
 /// Thread-safety: none; use it on the simulation's thread, like the file system.
 public final class SimProcessIdentity: @unchecked Sendable {
     /// The process's user; 0 is root, which every permission check lets through.
-    public var userID: UInt32
+    public var userID: UInt32 { didSet { revision += 1 } }
     /// Its groups, the primary one first: new entries get the primary group.
-    public var groupIDs: [UInt32]
+    public var groupIDs: [UInt32] { didSet { revision += 1 } }
+    /// Counts changes of `userID` and `groupIDs`, so that the file system knows its remembered permission checks
+    /// are stale.
+    public private(set) var revision = 0
 
     public init(userID: UInt32 = 1000, groupIDs: [UInt32] = [1000]) {
         precondition(!groupIDs.isEmpty, "a process has a primary group")

@@ -32,6 +32,8 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
 
     let seed: UInt64
     let configuration: SimulationConfiguration
+    /// `configuration.timeLimit` in the kernel's unit, converted once: a sleep compares against it.
+    private let timeLimitNanoseconds: Int64
     private(set) var strayJobCount = 0
 
     /// The state touched on every step. It lives behind a pointer because stored properties of a class pay a dynamic
@@ -88,6 +90,7 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
     init(seed: UInt64, configuration: SimulationConfiguration) {
         self.seed = seed
         self.configuration = configuration
+        self.timeLimitNanoseconds = configuration.timeLimit.nanosecondsClamped
         self.core = UnsafeMutablePointer<Core>.allocate(capacity: 1)
         self.core.initialize(to: Core(trace: Trace(capacity: configuration.traceCapacity)))
         self.schedulerRandom = SeededRandom(seed: seed, name: "kernel.scheduler")
@@ -268,6 +271,7 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
         guard let owner = core.pointee.ownerThread, pthread_equal(owner, pthread_self()) != 0 else {
             throw SimulationError.usedOutsideSimulation("SimClock.sleep")
         }
+        if advanceInPlace(untilNanoseconds: deadline) { return }
         let handle = core.pointee.timers.reserve()
         try await withTaskCancellationHandler {
             try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Void, any Error>) in
@@ -278,6 +282,29 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
         } onCancel: {
             self.cancelSleep(handle)
         }
+    }
+
+    /// The sleep of the only task that can run, when nothing else is due before it wakes: does here, without
+    /// suspending, exactly what the run loop would do (move time to the deadline, mix that time and the pick of the
+    /// one ready job into the trace, count the step), so the trace is the same and a job that waits alone costs no
+    /// task switch. A single simulated job (a tar of 1,844 files, a sleep per file operation) spent about a tenth of
+    /// its wall time suspending and resuming before this. Returns false when the loop must decide instead: another
+    /// job is ready, a timer is due first or at the same time (equal deadlines wake in insertion order), a limit or
+    /// a stop request is reached, foreign work arrived, or the task is cancelled.
+    @inline(__always)
+    private func advanceInPlace(untilNanoseconds deadline: Int64) -> Bool {
+        guard core.pointee.ready.isEmpty, !core.pointee.stopRequested,
+            core.pointee.steps < configuration.stepLimit,
+            deadline <= timeLimitNanoseconds,
+            !foreignArrived.load(ordering: .relaxed), phase == .running, !Task.isCancelled
+        else { return false }
+        if let next = core.pointee.timers.earliestDeadline(), next <= deadline { return false }
+        if deadline > core.pointee.nowNanoseconds { core.pointee.nowNanoseconds = deadline }
+        core.pointee.trace.mixDecision(UInt64(bitPattern: core.pointee.nowNanoseconds))
+        // The loop's pick of the single ready job: index 0 of 1.
+        core.pointee.trace.mixDecision(1)
+        core.pointee.steps += 1
+        return true
     }
 
     private func cancelSleep(_ handle: TimerQueue.Handle) {

@@ -8,6 +8,24 @@ import Testing
         #expect(FNV1a64.hash([]) == 0xcbf2_9ce4_8422_2325)
         #expect(FNV1a64.hash(bytes("a")) == 0xaf63_dc4c_8601_ec8c)
         #expect(FNV1a64.hash(bytes("foobar")) == 0x8594_4171_f739_67e8)
+        // Zero runs take a word-at-a-time path; these values come from a byte-by-byte FNV-1a written in Python.
+        #expect(FNV1a64.hash([UInt8](repeating: 0, count: 512)) == 0x7da1_44b9_7d05_4b25)
+        let header = bytes("ustar\u{0}00") + Array(repeating: 0, count: 100) + bytes("abc") + Array(repeating: 0, count: 13)
+        #expect(FNV1a64.hash(header) == 0xc032_4f1d_6d42_d310)
+    }
+
+    @Test func fnv1aOfZeroRunsMatchesByteByByteAtEveryAlignment() {
+        func reference(_ bytes: [UInt8]) -> UInt64 {
+            bytes.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01b3 }
+        }
+        for prefix in 0..<9 {
+            for zeros in [0, 7, 8, 9, 16, 23, 512] {
+                let data = [UInt8](repeating: 0x41, count: prefix) + [UInt8](repeating: 0, count: zeros) + [0x5a, 0]
+                #expect(FNV1a64.hash(data) == reference(data), "prefix \(prefix), zeros \(zeros)")
+                // A non-contiguous sequence takes the byte-by-byte path: the same value.
+                #expect(FNV1a64.hash(data.lazy.map { $0 }) == reference(data))
+            }
+        }
     }
 
     /// A small service tree with every kind of entry.
