@@ -32,7 +32,8 @@ extension SimFileSystem {
         {
             return memo.resolution
         }
-        let walked = try walk(path, components: components, followFinal: followFinal, checkPermissions: checkPermissions)
+        let walked = try walk(
+            path, components: components, followFinal: followFinal, checkPermissions: checkPermissions)
         resolutionMemo = ResolutionMemo(
             components: components, followFinal: followFinal, finalIsSymlink: walked.finalIsSymlink,
             searchable: walked.searchable, identityRevision: identity.revision, resolution: walked.resolution)

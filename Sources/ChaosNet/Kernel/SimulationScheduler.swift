@@ -311,7 +311,8 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
         if isOnOwnerThread {
             cancelTimer(handle)
         } else {
-            arriveFromForeignThread(.cancelTimer(handle), reason: "a sleeping task was cancelled from a thread outside the simulation")
+            arriveFromForeignThread(
+                .cancelTimer(handle), reason: "a sleeping task was cancelled from a thread outside the simulation")
         }
     }
 

@@ -10,7 +10,8 @@ import Testing
         #expect(FNV1a64.hash(bytes("foobar")) == 0x8594_4171_f739_67e8)
         // Zero runs take a word-at-a-time path; these values come from a byte-by-byte FNV-1a written in Python.
         #expect(FNV1a64.hash([UInt8](repeating: 0, count: 512)) == 0x7da1_44b9_7d05_4b25)
-        let header = bytes("ustar\u{0}00") + Array(repeating: 0, count: 100) + bytes("abc") + Array(repeating: 0, count: 13)
+        let header = bytes("ustar\u{0}00") + Array(repeating: 0, count: 100) + bytes("abc")
+            + Array(repeating: 0, count: 13)
         #expect(FNV1a64.hash(header) == 0xc032_4f1d_6d42_d310)
     }
 
