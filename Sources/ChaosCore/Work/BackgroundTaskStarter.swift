@@ -1,19 +1,52 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Starts work that outlives its caller: the component's way of saying "run this later, I will not wait for it".
 ///
 /// A component that hands work to the background gets a starter instead of calling `Task {}` itself, so that the
 /// same code runs in production (`DetachedTaskStarter`) and in a simulation, where the starter keeps the work on the
 /// simulation's executor, names it, and counts it.
+///
+/// An error the work throws has nobody to go to: it *escapes*. A simulation records it in its escape ledger and by
+/// default ends the run as a crash, the deterministic form of the unhandled rejection that kills a Node process;
+/// production reports it to the starter's handler. Work that must survive its errors catches them itself.
 public protocol BackgroundTaskStarter: Sendable {
-    /// Starts `work` now, without waiting for it. `name` says what it is in logs, traces and hang reports.
-    func start(_ name: String, _ work: sending @escaping @Sendable () async -> Void)
+    /// Starts `work` now, without waiting for it. `name` says what it is in logs, traces, hang reports and escapes.
+    func start(_ name: String, _ work: sending @escaping @Sendable () async throws -> Void)
 }
 
-/// Production's starter: each piece of work is a detached task.
+/// Production's starter: each piece of work is a detached task, and an error that escapes one goes to `onEscape`.
 public struct DetachedTaskStarter: BackgroundTaskStarter {
-    public init() {}
+    private let onEscape: @Sendable (_ task: String, _ error: any Error) -> Void
 
-    public func start(_ name: String, _ work: sending @escaping @Sendable () async -> Void) {
+    /// - Parameter onEscape: told of every error a piece of work lets escape (not of a cancelled task's
+    ///   `CancellationError`); by default a line on standard error, so that no escape goes unseen.
+    public init(
+        onEscape: @escaping @Sendable (_ task: String, _ error: any Error) -> Void = Self.reportToStandardError
+    ) {
+        self.onEscape = onEscape
+    }
+
+    public func start(_ name: String, _ work: sending @escaping @Sendable () async throws -> Void) {
+        let onEscape = onEscape
         // Production only: simulations use SimBackgroundTasks.
-        Task.detached(name: name) { await work() } // determinism: ok
+        Task.detached(name: name) { // determinism: ok
+            do {
+                try await work()
+            } catch is CancellationError where Task.isCancelled {
+                return
+            } catch {
+                onEscape(name, error)
+            }
+        }
+    }
+
+    /// The default handler: `background task 'NAME' let an error escape: ERROR` on standard error.
+    @Sendable public static func reportToStandardError(_ task: String, _ error: any Error) {
+        let line = Array("background task '\(task)' let an error escape: \(error)\n".utf8)
+        _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
     }
 }

@@ -69,6 +69,37 @@ public final class Simulation: @unchecked Sendable {
         return task
     }
 
+    /// Starts background work that nobody awaits: an event handler, a timer's action, a refresh loop. An error it
+    /// throws goes into the escape ledger (`SimulationResult.escapes`) with `name`, `owner`, the virtual time and the
+    /// trace position, and by default ends the run as `Outcome.crash`, as an unhandled rejection kills a Node process.
+    /// Work that must not crash the process catches its own errors. A `CancellationError` of cancelled work is not
+    /// an escape: cancelling is how its owner stops it.
+    ///
+    /// `spawn` is for work whose task someone awaits; its error belongs to that awaiter.
+    public func spawnBackground(
+        name: String, owner: String, _ work: sending @escaping () async throws -> Void
+    ) {
+        spawn(name: name) { [self] in
+            do {
+                try await work()
+            } catch is CancellationError where Task.isCancelled {
+                return
+            } catch {
+                recordEscape(task: name, owner: owner, error: error)
+            }
+        }
+    }
+
+    /// Records that background work named `task`, started by `owner`, threw `error` and nothing handled it, as
+    /// `spawnBackground` does: for code that runs background work its own way (an event dispatcher, a starter that
+    /// keeps its tasks). Call from the simulation's thread.
+    public func recordEscape(task: String, owner: String, error: any Error) {
+        scheduler.recordEscape(task: task, owner: owner, error: error)
+    }
+
+    /// The escape ledger so far: errors background work let escape, in the order they did.
+    public var escapes: [EscapedError] { scheduler.escapes }
+
     /// Kills the simulated process: the run stops after the current job with `Outcome.crash(report)`, as a real
     /// process dies when it blows its memory limit. Only the first crash counts. Call from the simulation's thread.
     public func crash(_ report: CrashReport) {
@@ -112,6 +143,7 @@ public final class Simulation: @unchecked Sendable {
         var digest = TraceDigest(value: 0)
         var virtualTime = Duration.zero
         var steps = 0
+        var escapes: [EscapedError] = []
         let reason = scheduler.run {
             let pending = PendingTaskID()
             let task = Task(name: "root", executorPreference: scheduler) { [self] in
@@ -137,6 +169,7 @@ public final class Simulation: @unchecked Sendable {
             case .crash: .crash(scheduler.crashReport ?? CrashReport(cause: "unknown", summary: "", detail: ""))
             }
             unfinishedTaskCount = scheduler.unfinishedTaskCount
+            escapes = scheduler.escapes
             digest = scheduler.trace.digest
             virtualTime = .nanoseconds(scheduler.nowNanoseconds)
             steps = scheduler.steps
@@ -154,7 +187,8 @@ public final class Simulation: @unchecked Sendable {
             digest: digest,
             trace: scheduler.trace,
             strayJobCount: scheduler.strayJobCount,
-            unfinishedTaskCount: unfinishedTaskCount
+            unfinishedTaskCount: unfinishedTaskCount,
+            escapes: escapes
         )
     }
 }

@@ -10,6 +10,8 @@ public struct SimulationConfiguration: Sendable, Equatable {
     /// What to do with a job enqueued on the global executor from inside the simulation (a stray `Task {}` or
     /// a detached task).
     public var strayTaskPolicy: StrayTaskPolicy = .schedule
+    /// What an error that escaped background work does: end the run as a crash (the default) or only be recorded.
+    public var escapePolicy: EscapePolicy = .crash
     /// Jobs the teardown may run while it cancels leftover work after the outcome is decided.
     public var teardownStepLimit: Int = 1_000_000
     /// Wall-clock time a quiet simulation waits for work already on its way from another thread before it reports a
@@ -21,6 +23,7 @@ public struct SimulationConfiguration: Sendable, Equatable {
         stepLimit: Int = 100_000_000,
         traceCapacity: Int = 10_000,
         strayTaskPolicy: StrayTaskPolicy = .schedule,
+        escapePolicy: EscapePolicy = .crash,
         teardownStepLimit: Int = 1_000_000,
         foreignArrivalGrace: Duration = .milliseconds(50)
     ) {
@@ -30,6 +33,7 @@ public struct SimulationConfiguration: Sendable, Equatable {
         self.stepLimit = stepLimit
         self.traceCapacity = traceCapacity
         self.strayTaskPolicy = strayTaskPolicy
+        self.escapePolicy = escapePolicy
         self.teardownStepLimit = teardownStepLimit
         self.foreignArrivalGrace = foreignArrivalGrace
     }

@@ -15,6 +15,9 @@ public struct SimulationResult<Value: Sendable>: Sendable {
     public var strayJobCount: Int
     /// Tasks started with `spawn` (or the root) still unfinished when the outcome was decided.
     public var unfinishedTaskCount: Int
+    /// The escape ledger: errors that background work let escape before the outcome was decided (the first one is
+    /// the crash, under the default `EscapePolicy`).
+    public var escapes: [EscapedError] = []
 
     /// How the code was compiled. The optimiser changes where tasks suspend, so a debug and a release build of the same
     /// code can interleave a seed differently: digests are comparable only between runs of the same build.
@@ -37,6 +40,9 @@ public struct SimulationResult<Value: Sendable>: Sendable {
             "build: \(Self.buildConfiguration)",
         ]
         if strayJobCount > 0 { lines.append("captured stray jobs: \(strayJobCount)") }
+        for escape in escapes {
+            lines.append("escaped at \(TraceEvent.formatTime(escape.atNanoseconds).trimmingLeadingSpaces): \(escape)")
+        }
         return lines
     }
 }

@@ -357,8 +357,9 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
                 + "it runs here in seeded order")
         }
         if configuration.strayTaskPolicy == .violation, phase == .running {
-            recordViolation("a job was sent to the global executor from inside the simulation (Task {} or a detached task); "
-                + "use Simulation.spawn")
+            recordViolation(
+                "a job was sent to the global executor from inside the simulation (Task {} or a detached task); "
+                    + "use Simulation.spawn")
         }
         core.pointee.ready.append(job)
     }
@@ -382,6 +383,28 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
     }
 
     var crashReport: CrashReport? { core.pointee.crash }
+
+    // MARK: - Escaped errors
+
+    /// The escape ledger: every error background work let escape while the run was deciding its outcome.
+    private(set) var escapes: [EscapedError] = []
+
+    /// Records that `task`, started by `owner`, threw `error` and nothing handled it: in the ledger and the trace,
+    /// and, under the default policy, as the crash that ends the run. Errors thrown once the outcome is decided (the
+    /// teardown cancels what is left) are not escapes.
+    func recordEscape(task: String, owner: String, error: any Error) {
+        guard phase == .running, isOnOwnerThread else { return }
+        let escape = EscapedError(
+            task: task, owner: owner, errorName: EscapedError.stableName(of: error), message: "\(error)",
+            atNanoseconds: nowNanoseconds, traceEventNumber: core.pointee.trace.totalCount + 1)
+        escapes.append(escape)
+        record(source: "kernel", message: "escape: \(escape)")
+        guard configuration.escapePolicy == .crash else { return }
+        recordCrash(CrashReport(
+            cause: "escape:\(task):\(escape.errorName)",
+            summary: "an error escaped background work: '\(task)' of \(owner) threw \(escape.errorName)",
+            detail: "\(escape.message) (trace event #\(escape.traceEventNumber))"))
+    }
 
     // MARK: - Trace
 

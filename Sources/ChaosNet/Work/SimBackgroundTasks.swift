@@ -1,25 +1,36 @@
 import ChaosCore
 
 /// A component's background work inside a simulation: each piece is a named task of the simulation, in seeded order,
-/// counted, and cancelled with `cancelAll()` when the process that started it dies.
+/// counted, and cancelled with `cancelAll()` when the process that started it dies. An error a piece throws goes into
+/// the simulation's escape ledger under its name and `owner` (and by default crashes the run), as an unhandled
+/// rejection kills a Node process.
 ///
 /// Not thread-safe: use on the simulation's thread.
 public final class SimBackgroundTasks: BackgroundTaskStarter, @unchecked Sendable {
     private let simulation: Simulation
+    /// Who starts the work, as escapes name it: the component or process.
+    public let owner: String
     /// Pieces of work started, and finished, so far.
     public private(set) var started = 0
     public private(set) var finished = 0
     private var running: [Int: Task<Void, any Error>] = [:]
 
-    public init(simulation: Simulation) {
+    public init(simulation: Simulation, owner: String = "background work") {
         self.simulation = simulation
+        self.owner = owner
     }
 
-    public func start(_ name: String, _ work: sending @escaping @Sendable () async -> Void) {
+    public func start(_ name: String, _ work: sending @escaping @Sendable () async throws -> Void) {
         let number = started
         started += 1
         running[number] = simulation.spawn(name: name) { [self] in
-            await work()
+            do {
+                try await work()
+            } catch is CancellationError where Task.isCancelled {
+                // Cancelled by `cancelAll()`, the owner's way of stopping it: not an escape.
+            } catch {
+                simulation.recordEscape(task: name, owner: owner, error: error)
+            }
             finished += 1
             running[number] = nil
         }

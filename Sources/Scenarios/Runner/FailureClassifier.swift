@@ -54,8 +54,9 @@ public enum FailureClassifier {
                 summary: "determinism violated: \(reason)", detail: report.reasons.joined(separator: "; "))
         case let .crash(report):
             let time = String(TraceEvent.formatTime(report.atNanoseconds).drop { $0 == " " })
+            // Digits normalised: an escape's cause names its task, which may be numbered (`inbound stream 12`).
             return crash(
-                component: prefix, cause: report.cause, summary: "the process died: " + report.summary,
+                component: prefix, cause: normalize(report.cause), summary: "the process died: " + report.summary,
                 detail: "at \(time): \(report.detail)")
         }
     }

@@ -95,7 +95,7 @@ final class EgressWorkload: ScenarioWorkload {
     /// Opens the recorder on the node's disk (recovering what the last process left) and starts serving with it.
     private func boot() async {
         let simulation = world.simulation
-        let tasks = SimBackgroundTasks(simulation: simulation)
+        let tasks = SimBackgroundTasks(simulation: simulation, owner: "egress node")
         let jitter = simulation.random("egress.jitter")
         let node = self.node
         let trackerClient = HTTPEgressTracker(
