@@ -23,7 +23,11 @@ public struct Retrieval: Sendable, Equatable, Hashable {
     /// The receipt's bytes: one line of fields, then spaces up to `receiptSize` (standing for the invocation and the
     /// proofs a real receipt carries).
     public var receipt: [UInt8] {
-        var bytes = Array("inv=\(invocationID) space=\(space) digest=\(digest) range=\(offset)+\(length)\n".utf8)
+        let line = "inv=\(invocationID) space=\(space) digest=\(digest) range=\(offset)+\(length)\n"
+        // Sized once: the padding is most of a receipt, and growing the line's array to it copied the line again.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(max(receiptSize, line.utf8.count))
+        bytes.append(contentsOf: line.utf8)
         if bytes.count < receiptSize { bytes.append(contentsOf: repeatElement(0x20, count: receiptSize - bytes.count)) }
         return bytes
     }
