@@ -10,6 +10,8 @@ public struct SimulationConfiguration: Sendable, Equatable {
     /// What to do with a job enqueued on the global executor from inside the simulation (a stray `Task {}` or
     /// a detached task).
     public var strayTaskPolicy: StrayTaskPolicy = .schedule
+    /// How the next job is picked when several are ready: a seeded random walk, or PCT.
+    public var schedule: ScheduleStrategy = .randomWalk
     /// What an error that escaped background work does: end the run as a crash (the default) or only be recorded.
     public var escapePolicy: EscapePolicy = .crash
     /// Jobs the teardown may run while it cancels leftover work after the outcome is decided.
@@ -24,6 +26,7 @@ public struct SimulationConfiguration: Sendable, Equatable {
         traceCapacity: Int = 10_000,
         strayTaskPolicy: StrayTaskPolicy = .schedule,
         escapePolicy: EscapePolicy = .crash,
+        schedule: ScheduleStrategy = .randomWalk,
         teardownStepLimit: Int = 1_000_000,
         foreignArrivalGrace: Duration = .milliseconds(50)
     ) {
@@ -34,6 +37,10 @@ public struct SimulationConfiguration: Sendable, Equatable {
         self.traceCapacity = traceCapacity
         self.strayTaskPolicy = strayTaskPolicy
         self.escapePolicy = escapePolicy
+        if case let .pct(depth, stepEstimate) = schedule {
+            precondition(depth >= 1 && stepEstimate >= 1, "PCT needs a depth and a step estimate of at least 1")
+        }
+        self.schedule = schedule
         self.teardownStepLimit = teardownStepLimit
         self.foreignArrivalGrace = foreignArrivalGrace
     }

@@ -52,6 +52,8 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
         var crash: CrashReport?
         /// The thread running the simulation; set once when `run` starts.
         var ownerThread: pthread_t?
+        /// The PCT strategy's priorities, when `configuration.schedule` is PCT; nil for the random walk.
+        var pct: PCTPicker?
     }
 
     private let core: UnsafeMutablePointer<Core>
@@ -94,6 +96,9 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
         self.core = UnsafeMutablePointer<Core>.allocate(capacity: 1)
         self.core.initialize(to: Core(trace: Trace(capacity: configuration.traceCapacity)))
         self.schedulerRandom = SeededRandom(seed: seed, name: "kernel.scheduler")
+        if case let .pct(depth, stepEstimate) = configuration.schedule {
+            core.pointee.pct = PCTPicker(depth: depth, stepEstimate: stepEstimate, random: schedulerRandom)
+        }
     }
 
     deinit {
@@ -115,7 +120,7 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
     func enqueue(_ job: consuming ExecutorJob) {
         let unownedJob = UnownedJob(job)
         if isOnOwnerThread {
-            core.pointee.ready.append(unownedJob)
+            appendReady(unownedJob)
         } else {
             arriveFromForeignThread(
                 .job(unownedJob),
@@ -171,14 +176,24 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
             if core.pointee.steps >= stepLimit { return .stepLimit }
             let count = core.pointee.ready.count
             if count > 0 {
-                // Random walk: any ready job may go next. A single ready job needs no draw.
-                let index = count == 1 ? 0 : schedulerRandom.uniform(below: count)
+                // The strategy picks among the ready jobs (the random walk draws, PCT takes the highest-priority
+                // task's); a single ready job needs no draw.
+                let index = if count == 1 {
+                    0
+                } else if core.pointee.pct != nil {
+                    core.pointee.pct!.pick(core.pointee.ready, random: schedulerRandom)
+                } else {
+                    schedulerRandom.uniform(below: count)
+                }
                 let job = core.pointee.ready[index]
+                // A change point reached by a lone sleeper's in-place wake demotes the next job's task instead.
+                if core.pointee.pct != nil { core.pointee.pct!.willRun(job, atStep: core.pointee.steps + 1) }
                 core.pointee.ready[index] = core.pointee.ready[count - 1]
                 core.pointee.ready.removeLast()
                 core.pointee.trace.mixDecision(UInt64(index) &<< 32 | UInt64(count))
                 core.pointee.steps += 1
                 job.runSynchronously(on: executor)
+                if core.pointee.pct != nil { core.pointee.pct!.didRun() }
                 continue
             }
             guard let deadline = core.pointee.timers.earliestDeadline() else {
@@ -230,7 +245,7 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
         for reason in reasons { recordViolation(reason) }
         for arrival in arrivals {
             switch arrival {
-            case let .job(job): core.pointee.ready.append(job)
+            case let .job(job): appendReady(job)
             case let .cancelTimer(handle): cancelTimer(handle)
             case let .action(action): action()
             }
@@ -361,7 +376,14 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
                 "a job was sent to the global executor from inside the simulation (Task {} or a detached task); "
                     + "use Simulation.spawn")
         }
+        appendReady(job)
+    }
+
+    /// Puts a job in the ready queue (and tells PCT whose it is).
+    @inline(__always)
+    private func appendReady(_ job: UnownedJob) {
         core.pointee.ready.append(job)
+        if core.pointee.pct != nil { core.pointee.pct!.enqueued(job) }
     }
 
     func recordViolation(_ reason: String) {

@@ -18,6 +18,8 @@ public struct ScenarioFile: Sendable, Equatable {
     public var firstSeed: UInt64?
     /// Virtual time after which a seed stops with a `timeout` outcome.
     public var timeLimit: Duration
+    /// How the kernel picks among ready jobs: the seeded random walk, or PCT.
+    public var schedule: ScheduleStrategy
     public var topology: TopologySpec
     /// Conditions of the links between hosts; pairs not listed use `TopologySpec.defaultLink`.
     public var links: [LinkSpec]
@@ -35,7 +37,7 @@ public struct ScenarioFile: Sendable, Equatable {
 
     public init(
         name: String, description: String, seedCount: Int = 100, firstSeed: UInt64? = nil,
-        timeLimit: Duration = .seconds(3600),
+        timeLimit: Duration = .seconds(3600), schedule: ScheduleStrategy = .randomWalk,
         topology: TopologySpec = TopologySpec(), links: [LinkSpec] = [], faults: [Fault] = [],
         fileSystem: FileSystemSpec = FileSystemSpec(), fileSystemFaults: [FileSystemFault] = [],
         workload: WorkloadSpec, invariants: [InvariantName] = [],
@@ -46,6 +48,7 @@ public struct ScenarioFile: Sendable, Equatable {
         self.seedCount = seedCount
         self.firstSeed = firstSeed
         self.timeLimit = timeLimit
+        self.schedule = schedule
         self.topology = topology
         self.links = links
         self.faults = faults

@@ -24,6 +24,11 @@ struct BadScenarioFile: Sendable, CustomTestStringConvertible {
     }
 
     static let all: [Self] = [
+        afterMinimal("unknown schedule name", "schedule: fair", 4, 11, "'schedule' must be random_walk or a mapping"),
+        afterMinimal("unknown strategy", "schedule: {strategy: dfs}", 4, 22, "unknown strategy 'dfs'"),
+        afterMinimal("PCT depth out of range", "schedule: {strategy: pct, depth: 0}", 4, 34, "depth"),
+        afterMinimal("depth without PCT", "schedule: {strategy: random_walk, depth: 2}", 4, 42,
+                     "'depth' applies to strategy pct only"),
         Self(name: "empty file", text: "", line: 1, column: 1, message: "the file is empty"),
         Self(name: "only comments", text: "# nothing\n# here\n", line: 1, column: 1, message: "the file is empty"),
         Self(name: "top level is a list", text: "- name: x\n", line: 1, column: 1,

@@ -13,6 +13,7 @@ extension ScenarioFileLoaderTests {
         #expect(file.seedCount == 1000)
         #expect(file.firstSeed == 500)
         #expect(file.timeLimit == .seconds(7200))
+        #expect(file.schedule == .pct(depth: 2, stepEstimate: 5000))
 
         let defaultLink = LinkConditions(
             latency: .milliseconds(2), jitter: .milliseconds(1), bandwidthBytesPerSecond: 10_000_000,

@@ -47,6 +47,7 @@ public struct ScenarioFileWriter: Sendable {
             ("seeds", scenario.seedCount == defaults.seedCount ? nil : .integer(scenario.seedCount)),
             ("first_seed", scenario.firstSeed.map { .integer(Int($0)) }),
             ("time_limit", scenario.timeLimit == defaults.timeLimit ? nil : .duration(scenario.timeLimit)),
+            ("schedule", schedule(scenario.schedule)),
             ("topology", scenario.topology == defaults.topology ? nil : topology(scenario.topology)),
             ("links", scenario.links.isEmpty ? nil : .blockList(scenario.links.map {
                 link($0, defaultLink: scenario.topology.defaultLink)
@@ -63,6 +64,14 @@ public struct ScenarioFileWriter: Sendable {
             })),
             ("rerun", scenario.rerun == defaults.rerun ? nil : rerun(scenario.rerun)),
         ]
+    }
+
+    private func schedule(_ schedule: ScheduleStrategy) -> Node? {
+        switch schedule {
+        case .randomWalk: nil
+        case let .pct(depth, steps):
+            .flow([("strategy", .plain("pct")), ("depth", .integer(depth)), ("steps", .integer(steps))])
+        }
     }
 
     private func topology(_ topology: TopologySpec) -> Node {

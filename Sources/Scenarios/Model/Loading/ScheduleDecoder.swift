@@ -1,0 +1,43 @@
+import ChaosNet
+
+/// Reads `schedule:`, the kernel's strategy for picking among ready jobs: `random_walk` (the default), or
+/// `{strategy: pct, depth: D, steps: K}` for probabilistic concurrency testing with bug depth D and about K steps
+/// per run (`{strategy: random_walk}` is accepted too).
+enum ScheduleDecoder {
+    static let keys = ["strategy", "depth", "steps"]
+    static let strategies = ["random_walk", "pct"]
+    static let depthRange = 1...10
+    static let stepsRange = 1...100_000_000
+    /// PCT's defaults: depth 3 finds most ordering bugs of the literature; 10,000 steps is a small world's run.
+    static let defaultDepth = 3
+    static let defaultSteps = 10_000
+
+    static func decode(_ node: LocatedNode?) throws(ScenarioFileError) -> ScheduleStrategy {
+        guard let node, !node.isNull else { return .randomWalk }
+        if case .scalar = node.node {
+            let name = try node.string()
+            guard name == "random_walk" else {
+                throw node.error(
+                    "'schedule' must be random_walk or a mapping {strategy: pct, depth: D, steps: K}, got '\(name)'")
+            }
+            return .randomWalk
+        }
+        let mapping = try node.mapping("schedule", allowedKeys: keys)
+        let strategyNode = try mapping.required("strategy")
+        let strategy = try strategyNode.string()
+        switch strategy {
+        case "random_walk":
+            if let extra = mapping.value("depth") ?? mapping.value("steps") {
+                throw extra.error("'\(extra.label)' applies to strategy pct only")
+            }
+            return .randomWalk
+        case "pct":
+            let depth = try mapping.value("depth")?.integer(in: depthRange) ?? defaultDepth
+            let steps = try mapping.value("steps")?.integer(in: stepsRange) ?? defaultSteps
+            return .pct(depth: depth, stepEstimate: steps)
+        default:
+            throw strategyNode.error(
+                "unknown strategy '\(strategy)': expected one of \(strategies.joined(separator: ", "))")
+        }
+    }
+}
