@@ -18,7 +18,7 @@ struct ChaosRun: AsyncParsableCommand {
             subcommands: [
                 ListCommand.self, ComponentsCommand.self, RunCommand.self, MergeCommand.self, ReplayCommand.self,
                 CheckDeterminismCommand.self, CrashPointsCommand.self, CIDCommand.self, TriageCommand.self,
-                ShrinkCommand.self, ServeCommand.self,
+                ShrinkCommand.self, CompareSchedulesCommand.self, ServeCommand.self,
             ] + CLIContext.current.extraCommands + [WorkerCommand.self]
         )
     }

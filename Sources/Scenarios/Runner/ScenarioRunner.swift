@@ -73,8 +73,14 @@ public final class ScenarioRunner: @unchecked Sendable {
     /// A runner of `base`'s scenario with `faults` instead of its own, sharing `base`'s fixtures and bound driver,
     /// which are built from the registry and the workload, never from the faults: what a shrinker replays candidate
     /// plans with, without generating and hashing the packages again for each.
-    init(_ base: ScenarioRunner, faults: FaultPlanSpec) {
-        scenario = faults.applied(to: base.scenario)
+    convenience init(_ base: ScenarioRunner, faults: FaultPlanSpec) {
+        self.init(base, scenario: faults.applied(to: base.scenario))
+    }
+
+    /// A runner of `scenario`, a variation of `base`'s that changes neither its registry nor its workload, with
+    /// `base`'s fixtures and bound driver.
+    init(_ base: ScenarioRunner, scenario: ScenarioFile) {
+        self.scenario = scenario
         driver = base.driver
         variants = base.variants
         invariants = base.invariants
