@@ -23,6 +23,12 @@ public final class SimPeerConnection: PeerConnection, @unchecked Sendable, Custo
     let simulation: Simulation
     let transport: SimConnection
     let settings: PeerSettings
+    unowned let node: SimPeerNode
+    private let openedAt: SimClock.Instant
+    /// Keep-alive PINGs withheld by a `holdKeepAlives` fault, sent when it ends.
+    private var heldPings = 0
+    /// Closed by `silence`: nothing more is written to the transport.
+    private var isSilenced = false
     /// Told once, when an inbound connection's hello arrives.
     private var onHello: ((SimPeerConnection) -> Void)?
     private var decoder = PeerFrameDecoder()
@@ -39,14 +45,15 @@ public final class SimPeerConnection: PeerConnection, @unchecked Sendable, Custo
     private let changed: PeerWaitList
 
     init(
-        transport: SimConnection, simulation: Simulation, settings: PeerSettings, localNode: NodeID,
-        remoteNode: NodeID, sharedID: UInt64, direction: PeerConnectionDirection,
-        onHello: ((SimPeerConnection) -> Void)? = nil
+        transport: SimConnection, node: SimPeerNode, remoteNode: NodeID, sharedID: UInt64,
+        direction: PeerConnectionDirection, onHello: ((SimPeerConnection) -> Void)? = nil
     ) {
         self.transport = transport
-        self.simulation = simulation
-        self.settings = settings
-        self.localNode = localNode
+        self.node = node
+        simulation = node.network.simulation
+        settings = node.settings
+        localNode = node.localNode
+        openedAt = simulation.now
         self.remoteNode = remoteNode
         self.sharedID = sharedID
         self.direction = direction
@@ -105,6 +112,7 @@ public final class SimPeerConnection: PeerConnection, @unchecked Sendable, Custo
     /// Queues `frame` for the writer, which sends queued frames in order.
     func send(_ frame: PeerFrame) {
         guard closedReason == nil || closeAfterSending else { return }
+        if closedReason == nil, rollRandomClose() { return }
         frame.encode(into: &outbox)
         lastSent = simulation.now
         guard !writerRunning else { return }
@@ -121,7 +129,7 @@ public final class SimPeerConnection: PeerConnection, @unchecked Sendable, Custo
     }
 
     private func drain() async {
-        while !outbox.isEmpty {
+        while !outbox.isEmpty, !isSilenced {
             let chunk = outbox
             outbox = []
             do {
@@ -163,7 +171,10 @@ public final class SimPeerConnection: PeerConnection, @unchecked Sendable, Custo
                     frame: .close(isApp: false, code: Self.protocolViolationCode, reason: reason))
                 return
             }
-            for frame in frames where closedReason == nil { handle(frame) }
+            for frame in frames where closedReason == nil {
+                if rollRandomClose() { break }
+                handle(frame)
+            }
         }
     }
 
@@ -209,6 +220,7 @@ public final class SimPeerConnection: PeerConnection, @unchecked Sendable, Custo
         streams[id] = stream
         inboundStreams.append(stream)
         changed.wakeAll()
+        injectStreamReset(into: stream)
         return stream
     }
 
@@ -233,9 +245,12 @@ public final class SimPeerConnection: PeerConnection, @unchecked Sendable, Custo
         let clock = simulation.clock
         while closedReason == nil {
             let idleDeadline = lastReceived.advanced(by: settings.maxIdleTimeout)
-            let pingDue = lastSent.advanced(by: settings.keepAliveInterval)
+            var wake = min(idleDeadline, lastSent.advanced(by: settings.keepAliveInterval))
+            let hold = keepAliveHold()
+            // While keep-alives are held, nothing is sent before the hold ends (or the idle timeout strikes).
+            if let hold { wake = min(idleDeadline, hold.end ?? idleDeadline) }
             do {
-                try await clock.sleep(until: min(idleDeadline, pingDue))
+                try await clock.sleep(until: wake)
             } catch {
                 return
             }
@@ -245,8 +260,75 @@ public final class SimPeerConnection: PeerConnection, @unchecked Sendable, Custo
                 close(.idleTimeout, frame: nil)
                 return
             }
-            if clock.now >= lastSent.advanced(by: settings.keepAliveInterval) { send(.ping) }
+            if let state = keepAliveHold()?.state {
+                if clock.now >= lastSent.advanced(by: settings.keepAliveInterval), heldPings == 0 {
+                    heldPings = 1
+                    node.peers.traceFiring(state, "\(self) holds its keep-alives")
+                }
+                continue
+            }
+            if heldPings > 0 {
+                simulation.trace("peer", "\(self): releases its held keep-alives")
+                heldPings = 0
+                send(.ping)
+            } else if clock.now >= lastSent.advanced(by: settings.keepAliveInterval) {
+                send(.ping)
+            }
         }
+    }
+
+    /// The `holdKeepAlives` fault acting on this node now, and when its active period ends.
+    private func keepAliveHold() -> (state: PeerFaultState, end: SimClock.Instant?)? {
+        for state in node.peers.activeFaults(on: localNode) {
+            if case .holdKeepAlives = state.fault.kind { return (state, state.activeUntil(simulation.now)) }
+        }
+        return nil
+    }
+
+    // MARK: - Faults
+
+    /// A `randomClose` fault's roll for one frame: FoundationDB's thirds, the peer's end, both, or this one, each
+    /// closed without a frame. Returns whether this end closed.
+    private func rollRandomClose() -> Bool {
+        for state in node.peers.activeFaults(on: localNode) {
+            guard case let .randomClose(probability, cooldown) = state.fault.kind,
+                  simulation.now >= openedAt.advanced(by: cooldown), state.random.chance(probability)
+            else { continue }
+            let draw = state.random.unitInterval()
+            let closesPeer = draw < 0.66
+            let closesHere = draw > 0.33
+            let which = closesPeer && closesHere ? "both ends" : closesPeer ? "the peer's end" : "this end"
+            node.peers.traceFiring(state, "random close of \(self): \(which)")
+            let reason = PeerConnectionError.localClosed(code: 0, reason: "closed at random")
+            if closesPeer { node.peers.otherEnd(of: self)?.silence(reason) }
+            if closesHere { silence(reason) }
+            return closesHere
+        }
+        return false
+    }
+
+    /// A `streamReset` fault's roll for a stream the peer opened here.
+    private func injectStreamReset(into stream: SimPeerStream) {
+        for state in node.peers.activeFaults(on: localNode) {
+            guard case let .streamReset(probability, phase, code) = state.fault.kind,
+                  state.random.chance(probability)
+            else { continue }
+            node.peers.traceFiring(state, "\(stream) reset with code \(code) \(phase.rawValue)")
+            switch phase {
+            case .beforeFirstByte: stream.reset(code: code)
+            case .midResponse: stream.resetAfterFirstWrite = code
+            }
+            return
+        }
+    }
+
+    /// Closes this end without a word: no frame, the transport left as it is, so the peer sees nothing (a crashed
+    /// process, or one end of FoundationDB's random close). The reader stops at its next delivery.
+    func silence(_ reason: PeerConnectionError) {
+        guard closedReason == nil else { return }
+        isSilenced = true
+        outbox = []
+        close(reason, frame: nil, touchingTransport: false)
     }
 
     /// The transport ended without a close frame (reset, or closed under us).
@@ -256,14 +338,15 @@ public final class SimPeerConnection: PeerConnection, @unchecked Sendable, Custo
 
     /// Closes once: records why, sends `frame` first if there is one, then closes the transport; every waiting
     /// stream, accept and close wait then learns why.
-    private func close(_ reason: PeerConnectionError, frame: PeerFrame?) {
+    private func close(_ reason: PeerConnectionError, frame: PeerFrame?, touchingTransport: Bool = true) {
         guard closedReason == nil else { return }
         closedReason = reason
         simulation.trace("peer", "\(self) closed: \(reason)")
+        node.forget(self)
         if let frame {
             closeAfterSending = true
             send(frame)
-        } else {
+        } else if touchingTransport {
             // No reset: an idle timeout sends nothing the peer could see (QUIC drops its state silently), and a
             // lost transport is gone already. The peer learns of it only from its own timeout, or a late FIN.
             transport.close()

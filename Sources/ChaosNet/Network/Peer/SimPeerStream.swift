@@ -19,6 +19,9 @@ public final class SimPeerStream: PeerStream, @unchecked Sendable, CustomStringC
     /// `close()` was called: incoming data is dropped.
     private var discardsIncoming = false
     private let readable: PeerWaitList
+    /// Set by a `streamReset` fault in its mid-response phase: the stream is reset with this code right after this
+    /// end's first data frame.
+    var resetAfterFirstWrite: UInt64?
 
     init(id: UInt64, connection: SimPeerConnection) {
         streamID = id
@@ -32,7 +35,7 @@ public final class SimPeerStream: PeerStream, @unchecked Sendable, CustomStringC
 
     /// Whether the stream is done both ways (or reset): the connection then forgets it.
     var isFinished: Bool {
-        peerResetCode != nil || localResetCode != nil || (sentFin && receivedFin && received.isEmpty)
+        localResetCode != nil || ((peerResetCode != nil || (sentFin && receivedFin)) && received.isEmpty)
     }
 
     // MARK: - ByteStream
@@ -44,6 +47,10 @@ public final class SimPeerStream: PeerStream, @unchecked Sendable, CustomStringC
             let piece = rest.prefix(PeerFrame.dataMax)
             rest = rest.dropFirst(piece.count)
             connection.send(.data(stream: streamID, bytes: piece))
+            if let code = resetAfterFirstWrite {
+                resetAfterFirstWrite = nil
+                reset(code: code)
+            }
             try await connection.waitForSendRoom()
         } while !rest.isEmpty
     }
@@ -52,8 +59,9 @@ public final class SimPeerStream: PeerStream, @unchecked Sendable, CustomStringC
         precondition(maxLength > 0, "a read asks for at least one byte")
         let deadline = timeout.map { connection.simulation.now.advanced(by: $0) }
         while true {
-            if let code = peerResetCode { throw PeerConnectionError.streamReset(code: code) }
             if let code = localResetCode { throw PeerConnectionError.localClosed(code: code, reason: "stream reset") }
+            // Data that arrived before the peer's reset is still read, then the reset: a response cut midway shows
+            // as the part that came, then the error.
             if !received.isEmpty {
                 let piece = received[0].prefix(maxLength)
                 received[0] = received[0].dropFirst(piece.count)
@@ -61,6 +69,7 @@ public final class SimPeerStream: PeerStream, @unchecked Sendable, CustomStringC
                 connection.forgetIfFinished(self)
                 return piece
             }
+            if let code = peerResetCode { throw PeerConnectionError.streamReset(code: code) }
             if receivedFin { return nil }
             if let reason = connection.closedReason { throw reason }
             let woken = await readable.wait(on: "peer stream \(streamID) read", deadline: deadline)
@@ -116,7 +125,6 @@ public final class SimPeerStream: PeerStream, @unchecked Sendable, CustomStringC
     func receiveReset(code: UInt64) {
         guard peerResetCode == nil, localResetCode == nil else { return }
         peerResetCode = code
-        received = []
         readable.wakeAll()
     }
 
