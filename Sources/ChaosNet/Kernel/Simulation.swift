@@ -79,14 +79,18 @@ public final class Simulation: @unchecked Sendable {
     public func spawnBackground(
         name: String, owner: String, _ work: sending @escaping () async throws -> Void
     ) {
-        spawn(name: name) { [self] in
-            do {
-                try await work()
-            } catch is CancellationError where Task.isCancelled {
-                return
-            } catch {
-                recordEscape(task: name, owner: owner, error: error)
-            }
+        spawn(name: name) { [self] in await runReportingEscapes(name: name, owner: owner, work) }
+    }
+
+    /// Runs `work`, recording what it throws as an escape, except a cancelled task's `CancellationError` (its
+    /// owner's way of stopping it).
+    func runReportingEscapes(name: String, owner: String, _ work: () async throws -> Void) async {
+        do {
+            try await work()
+        } catch is CancellationError where Task.isCancelled {
+            return
+        } catch {
+            recordEscape(task: name, owner: owner, error: error)
         }
     }
 

@@ -24,13 +24,8 @@ public final class SimBackgroundTasks: BackgroundTaskStarter, @unchecked Sendabl
         let number = started
         started += 1
         running[number] = simulation.spawn(name: name) { [self] in
-            do {
-                try await work()
-            } catch is CancellationError where Task.isCancelled {
-                // Cancelled by `cancelAll()`, the owner's way of stopping it: not an escape.
-            } catch {
-                simulation.recordEscape(task: name, owner: owner, error: error)
-            }
+            // Cancelled by `cancelAll()`, work ends with a `CancellationError` that is not an escape.
+            await simulation.runReportingEscapes(name: name, owner: owner, work)
             finished += 1
             running[number] = nil
         }
