@@ -15,11 +15,15 @@ struct WorldLifetimeTests {
         weak var server: SimHTTPServer?
         weak var fileSystem: SimFileSystem?
         weak var registry: IPFSRegistry?
+        weak var peers: SimPeerNetwork?
+        weak var peerNode: SimPeerNode?
+        weak var peerConnection: SimPeerConnection?
 
         var alive: [String] {
             [("simulation", simulation as AnyObject?), ("network", network), ("listener", listener),
              ("connection", connection), ("server", server), ("file system", fileSystem),
-             ("registry", registry)]
+             ("registry", registry), ("peer network", peers), ("peer node", peerNode),
+             ("peer connection", peerConnection)]
                 .compactMap { $0.1 == nil ? nil : $0.0 }
         }
     }
@@ -55,6 +59,22 @@ struct WorldLifetimeTests {
             let waiter = SimWaiter<Int>(simulation)
             simulation.spawn(name: "waiter") {
                 _ = try await waiter.wait(on: "nothing", timeoutError: { CancellationError() })
+            }
+            // Peer connections with their reader, writer and keep-alive tasks, a stream read nobody answers, an
+            // accept nobody satisfies.
+            let peers = SimPeerNetwork(network: network)
+            watch.peers = peers
+            let alice = try peers.addNode(NodeID(1), host: "a")
+            let bob = try peers.addNode(NodeID(2), host: "b")
+            watch.peerNode = bob
+            let peerConnection = try await alice.dialConnection(NodeID(2), at: bob.address)
+            watch.peerConnection = peerConnection
+            let stream = try await peerConnection.openStream()
+            try await stream.write([1][...])
+            simulation.spawn(name: "peer reader") { _ = try await stream.read(maxLength: 10, timeout: nil) }
+            simulation.spawn(name: "peer acceptor") {
+                _ = try await bob.acceptConnection()
+                _ = try await alice.acceptConnection()
             }
             let client = SimHTTPClient(network: network, host: "a")
             let request = HTTPRequest(method: .get, scheme: "http", authority: "b:80", path: "/")

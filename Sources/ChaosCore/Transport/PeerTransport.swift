@@ -78,7 +78,7 @@ public protocol PeerConnection: AnyObject, Sendable {
     func acceptStream() async throws -> (any PeerStream)?
     /// Closes the connection: the peer learns `code` and `reason`; every stream fails with `localClosed`.
     func close(code: UInt64, reason: String)
-    /// Returns once the connection is closed, with why.
+    /// Returns once the connection is closed, with why (`notRunning` if the waiting task is cancelled first).
     func waitClosed() async -> PeerConnectionError
 }
 

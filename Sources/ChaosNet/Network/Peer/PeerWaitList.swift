@@ -13,18 +13,29 @@ final class PeerWaitList: @unchecked Sendable {
         self.simulation = simulation
     }
 
-    /// Suspends until `wakeAll()` (returns true) or `deadline` (returns false).
-    func wait(on waitPoint: String, deadline: SimClock.Instant? = nil) async -> Bool {
+    /// Suspends until `wakeAll()` (returns true) or `deadline` (returns false). Throws `CancellationError` if the
+    /// task is cancelled, before or while it waits: a world's teardown ends its waiting tasks that way, so that
+    /// nothing they hold outlives the run.
+    func wait(on waitPoint: String, deadline: SimClock.Instant? = nil) async throws -> Bool {
+        try Task.checkCancellation()
         let number = nextNumber
         nextNumber += 1
-        return await simulation.wait(on: waitPoint) { (continuation: SimContinuation<Bool, Never>) in
-            let timer = deadline.map { deadline in
-                simulation.schedule(at: deadline) { [weak self] in
-                    self?.waiters.removeValue(forKey: number)?.continuation.resume(returning: false)
+        let woken = await withTaskCancellationHandler {
+            await simulation.wait(on: waitPoint) { (continuation: SimContinuation<Bool, Never>) in
+                let timer = deadline.map { deadline in
+                    simulation.schedule(at: deadline) { [weak self] in
+                        self?.waiters.removeValue(forKey: number)?.continuation.resume(returning: false)
+                    }
                 }
+                waiters[number] = (continuation, timer)
             }
-            waiters[number] = (continuation, timer)
+        } onCancel: { [weak self] in
+            guard let self, let waiter = waiters.removeValue(forKey: number) else { return }
+            waiter.deadline?.cancel()
+            waiter.continuation.resume(returning: false)
         }
+        try Task.checkCancellation()
+        return woken
     }
 
     func wakeAll() {

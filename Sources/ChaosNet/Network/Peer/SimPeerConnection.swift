@@ -92,7 +92,7 @@ public final class SimPeerConnection: PeerConnection, @unchecked Sendable, Custo
         while true {
             if !inboundStreams.isEmpty { return inboundStreams.removeFirst() }
             if closedReason != nil { return nil }
-            _ = await changed.wait(on: "peer connection \(String(sharedID, radix: 16)) accept stream")
+            _ = try await changed.wait(on: "peer connection \(String(sharedID, radix: 16)) accept stream")
         }
     }
 
@@ -103,7 +103,11 @@ public final class SimPeerConnection: PeerConnection, @unchecked Sendable, Custo
     public func waitClosed() async -> PeerConnectionError {
         while true {
             if let closedReason { return closedReason }
-            _ = await changed.wait(on: "peer connection \(String(sharedID, radix: 16)) close")
+            do {
+                _ = try await changed.wait(on: "peer connection \(String(sharedID, radix: 16)) close")
+            } catch {
+                return .notRunning
+            }
         }
     }
 
@@ -124,7 +128,7 @@ public final class SimPeerConnection: PeerConnection, @unchecked Sendable, Custo
     func waitForSendRoom() async throws {
         while outbox.count > settings.sendBufferSize {
             if let closedReason { throw closedReason }
-            _ = await changed.wait(on: "peer connection \(String(sharedID, radix: 16)) send buffer")
+            _ = try await changed.wait(on: "peer connection \(String(sharedID, radix: 16)) send buffer")
         }
     }
 
