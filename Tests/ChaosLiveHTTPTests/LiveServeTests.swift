@@ -107,15 +107,19 @@ import Testing
         try await withServer { server, client in
             #expect(try await Self.text(client, server.control(.post, "/faults"), body: Self.stallFault).status == 201)
             let downloader = Self.downloader(client, server)
-            // The stall catches the first attempt; once it has fired, the test switches it off, so the retry
-            // (after the 1 s read timeout and the backoff) gets the whole tarball.
+            // The stall catches the first attempt; once it has fired, the test switches it off, so a retry (after
+            // the 1 s read timeout and the backoff) gets the whole tarball. On a loaded machine the switch can come
+            // after the second attempt began (real time), which the stall then catches too: every attempt but the
+            // last failed on the read timeout, and the last succeeded.
             let cid = server.package.package.cid.description
             async let download: Void = downloader.download(cid: cid, into: "\(root)/out")
             try await Self.waitForFiring(of: "stall-now", client, server)
             #expect(try await Self.text(client, server.control(.post, "/faults/stall-now/disable")).status == 200)
             try await download
-            #expect(downloader.attempts.map(\.number) == [1, 2])
-            #expect(downloader.attempts.first?.error?.cause == "read_timeout")
+            let attempts = downloader.attempts
+            #expect(attempts.count >= 2 && attempts.map(\.number) == Array(1...attempts.count))
+            #expect(attempts.dropLast().allSatisfy { $0.error?.cause == "read_timeout" }, "\(attempts)")
+            #expect(attempts.last?.error == nil, "\(attempts)")
             await Self.expectTree(server.package.package, at: "\(root)/out")
         }
     }
