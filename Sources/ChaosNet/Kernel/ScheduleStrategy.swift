@@ -8,8 +8,16 @@ public enum ScheduleStrategy: Sendable, Equatable, CustomStringConvertible {
     /// among n tasks is found by one seed with probability at least 1 / (n · stepEstimate^(depth - 1)).
     ///
     /// `stepEstimate` should be about the steps a run takes (the `steps` of a result): change points beyond the
-    /// end of the run never happen.
+    /// end of the run never happen. Both must be at least 1 (checked when a simulation is made with it).
     case pct(depth: Int, stepEstimate: Int)
+
+    /// The depths and step estimates scenario files and the command line accept.
+    public static let pctDepthRange = 1...10
+    public static let pctStepEstimateRange = 1...100_000_000
+    /// PCT where a depth or a step estimate is not given: depth 3 finds most ordering bugs of the literature, and
+    /// 10,000 steps is a small world's run.
+    public static let pctDefaultDepth = 3
+    public static let pctDefaultStepEstimate = 10_000
 
     public var description: String {
         switch self {

@@ -37,9 +37,6 @@ public struct SimulationConfiguration: Sendable, Equatable {
         self.traceCapacity = traceCapacity
         self.strayTaskPolicy = strayTaskPolicy
         self.escapePolicy = escapePolicy
-        if case let .pct(depth, stepEstimate) = schedule {
-            precondition(depth >= 1 && stepEstimate >= 1, "PCT needs a depth and a step estimate of at least 1")
-        }
         self.schedule = schedule
         self.teardownStepLimit = teardownStepLimit
         self.foreignArrivalGrace = foreignArrivalGrace

@@ -50,7 +50,9 @@ struct CompareSchedulesCommand: ParsableCommand {
 
     func run() throws {
         let target = try ScenarioTargets.load(file, variant: variant.variant)
-        let strategies = strategies.isEmpty ? [.randomWalk, .pct(depth: 3, stepEstimate: 10_000)] : strategies
+        let defaultPCT = ScheduleStrategy.pct(
+            depth: ScheduleStrategy.pctDefaultDepth, stepEstimate: ScheduleStrategy.pctDefaultStepEstimate)
+        let strategies = strategies.isEmpty ? [.randomWalk, defaultPCT] : strategies
         let first = firstSeed.firstSeed ?? target.scenario.firstSeed ?? 1
         let range = first...(first + UInt64(seeds) - 1)
         var comparisons: [ScheduleComparison] = []

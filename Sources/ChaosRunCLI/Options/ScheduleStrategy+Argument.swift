@@ -11,9 +11,9 @@ extension ScheduleStrategy: ExpressibleByArgument {
         case "pct" where parts.count <= 3:
             let numbers = parts.dropFirst().map { Int($0) }
             guard !numbers.contains(nil) else { return nil }
-            let depth = numbers.first.flatMap { $0 } ?? 3
-            let steps = numbers.dropFirst().first.flatMap { $0 } ?? 10_000
-            guard (1...10).contains(depth), (1...100_000_000).contains(steps) else { return nil }
+            let depth = numbers.first.flatMap { $0 } ?? Self.pctDefaultDepth
+            let steps = numbers.dropFirst().first.flatMap { $0 } ?? Self.pctDefaultStepEstimate
+            guard Self.pctDepthRange.contains(depth), Self.pctStepEstimateRange.contains(steps) else { return nil }
             self = .pct(depth: depth, stepEstimate: steps)
         default:
             return nil

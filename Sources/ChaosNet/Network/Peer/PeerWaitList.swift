@@ -16,18 +16,25 @@ final class PeerWaitList: @unchecked Sendable {
     /// Suspends until `wakeAll()` (returns true) or `deadline` (returns false). Throws `CancellationError` if the
     /// task is cancelled, before or while it waits: a world's teardown ends its waiting tasks that way, so that
     /// nothing they hold outlives the run.
-    func wait(on waitPoint: String, deadline: SimClock.Instant? = nil) async throws -> Bool {
+    ///
+    /// The wait point's name is built only if a hang report needs it: a stream read waits on every delivery.
+    func wait(
+        on waitPoint: @autoclosure @escaping () -> String, deadline: SimClock.Instant? = nil
+    ) async throws -> Bool {
         try Task.checkCancellation()
         let number = nextNumber
         nextNumber += 1
+        let scheduler = simulation.scheduler
         let woken = await withTaskCancellationHandler {
-            await simulation.wait(on: waitPoint) { (continuation: SimContinuation<Bool, Never>) in
+            let waitID = scheduler.beginWait(on: waitPoint)
+            return await withUnsafeContinuation { (continuation: UnsafeContinuation<Bool, Never>) in
                 let timer = deadline.map { deadline in
                     simulation.schedule(at: deadline) { [weak self] in
                         self?.waiters.removeValue(forKey: number)?.continuation.resume(returning: false)
                     }
                 }
-                waiters[number] = (continuation, timer)
+                let resumable = SimContinuation(continuation: continuation, scheduler: scheduler, waitID: waitID)
+                waiters[number] = (resumable, timer)
             }
         } onCancel: { [weak self] in
             guard let self, let waiter = waiters.removeValue(forKey: number) else { return }

@@ -65,7 +65,13 @@ public final class SimPeerConnection: PeerConnection, @unchecked Sendable, Custo
         changed = PeerWaitList(simulation)
     }
 
-    public var description: String { "peer connection \(String(sharedID, radix: 16)) \(localNode)→\(remoteNode)" }
+    public var description: String { "peer connection \(hexID) \(localNode)→\(remoteNode)" }
+
+    /// The shared id in hex, as traces and wait points name the connection.
+    private var hexID: String { String(sharedID, radix: 16) }
+
+    /// The remainder mod 4 of the streams this end opens (QUIC: the dialer's 0, the listener's 1).
+    private var ownParity: UInt64 { direction == .outbound ? 0 : 1 }
 
     /// Streams open in either direction (not yet finished both ways or reset).
     public var openStreamCount: Int { streams.count }
@@ -73,7 +79,7 @@ public final class SimPeerConnection: PeerConnection, @unchecked Sendable, Custo
     /// Starts the reader and the keep-alive timer; an outbound connection first sends its hello.
     func start() {
         if direction == .outbound { send(.hello(node: localNode.rawValue, sharedID: sharedID)) }
-        let name = "peer \(String(sharedID, radix: 16)) \(direction.rawValue)"
+        let name = "peer \(hexID) \(direction.rawValue)"
         simulation.spawn(name: "\(name) reader") { [self] in await readFrames() }
         keepAliveTask = simulation.spawn(name: "\(name) keep-alive") { [self] in await keepAlive() }
     }
@@ -92,7 +98,7 @@ public final class SimPeerConnection: PeerConnection, @unchecked Sendable, Custo
         while true {
             if !inboundStreams.isEmpty { return inboundStreams.removeFirst() }
             if closedReason != nil { return nil }
-            _ = try await changed.wait(on: "peer connection \(String(sharedID, radix: 16)) accept stream")
+            _ = try await changed.wait(on: "peer connection \(self.hexID) accept stream")
         }
     }
 
@@ -104,7 +110,7 @@ public final class SimPeerConnection: PeerConnection, @unchecked Sendable, Custo
         while true {
             if let closedReason { return closedReason }
             do {
-                _ = try await changed.wait(on: "peer connection \(String(sharedID, radix: 16)) close")
+                _ = try await changed.wait(on: "peer connection \(self.hexID) close")
             } catch {
                 return .notRunning
             }
@@ -121,14 +127,14 @@ public final class SimPeerConnection: PeerConnection, @unchecked Sendable, Custo
         lastSent = simulation.now
         guard !writerRunning else { return }
         writerRunning = true
-        simulation.spawn(name: "peer \(String(sharedID, radix: 16)) writer") { [self] in await drain() }
+        simulation.spawn(name: "peer \(hexID) writer") { [self] in await drain() }
     }
 
     /// Waits while more than the send buffer is queued: a stream write's back-pressure.
     func waitForSendRoom() async throws {
         while outbox.count > settings.sendBufferSize {
             if let closedReason { throw closedReason }
-            _ = try await changed.wait(on: "peer connection \(String(sharedID, radix: 16)) send buffer")
+            _ = try await changed.wait(on: "peer connection \(self.hexID) send buffer")
         }
     }
 
@@ -217,8 +223,7 @@ public final class SimPeerConnection: PeerConnection, @unchecked Sendable, Custo
     /// The stream a frame names: an open one, or a new one the peer opened (its parity, not seen before).
     private func stream(_ id: UInt64) -> SimPeerStream? {
         if let stream = streams[id] { return stream }
-        let peersParity: UInt64 = direction == .outbound ? 1 : 0
-        guard id % 4 == peersParity else { return nil }  // one of ours, already finished: late frames are dropped
+        guard id % 4 == 1 - ownParity else { return nil }  // one of ours, already finished: late frames are dropped
         guard !finishedPeerStreams.contains(id) else { return nil }
         let stream = SimPeerStream(id: id, connection: self)
         streams[id] = stream
@@ -233,7 +238,7 @@ public final class SimPeerConnection: PeerConnection, @unchecked Sendable, Custo
 
     func forgetIfFinished(_ stream: SimPeerStream) {
         guard stream.isFinished, streams.removeValue(forKey: stream.streamID) != nil else { return }
-        if stream.streamID % 4 != (direction == .outbound ? 0 : 1) { finishedPeerStreams.insert(stream.streamID) }
+        if stream.streamID % 4 != ownParity { finishedPeerStreams.insert(stream.streamID) }
     }
 
     private func violation(_ message: String) {

@@ -71,7 +71,7 @@ public final class SimPeerNode: PeerTransport, @unchecked Sendable, CustomString
         while true {
             if !pending.isEmpty { return pending.removeFirst() }
             if stopped { return nil }
-            _ = try await changed.wait(on: "peer node \(localNode) accept")
+            _ = try await changed.wait(on: "peer node \(self.localNode) accept")
         }
     }
 

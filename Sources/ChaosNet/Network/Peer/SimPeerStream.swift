@@ -72,7 +72,7 @@ public final class SimPeerStream: PeerStream, @unchecked Sendable, CustomStringC
             if let code = peerResetCode { throw PeerConnectionError.streamReset(code: code) }
             if receivedFin { return nil }
             if let reason = connection.closedReason { throw reason }
-            let woken = try await readable.wait(on: "peer stream \(streamID) read", deadline: deadline)
+            let woken = try await readable.wait(on: "peer stream \(self.streamID) read", deadline: deadline)
             if !woken, let timeout { throw NetworkError.readTimeout(after: timeout) }
         }
     }

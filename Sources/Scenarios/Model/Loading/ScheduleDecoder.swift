@@ -6,11 +6,6 @@ import ChaosNet
 enum ScheduleDecoder {
     static let keys = ["strategy", "depth", "steps"]
     static let strategies = ["random_walk", "pct"]
-    static let depthRange = 1...10
-    static let stepsRange = 1...100_000_000
-    /// PCT's defaults: depth 3 finds most ordering bugs of the literature; 10,000 steps is a small world's run.
-    static let defaultDepth = 3
-    static let defaultSteps = 10_000
 
     static func decode(_ node: LocatedNode?) throws(ScenarioFileError) -> ScheduleStrategy {
         guard let node, !node.isNull else { return .randomWalk }
@@ -32,8 +27,10 @@ enum ScheduleDecoder {
             }
             return .randomWalk
         case "pct":
-            let depth = try mapping.value("depth")?.integer(in: depthRange) ?? defaultDepth
-            let steps = try mapping.value("steps")?.integer(in: stepsRange) ?? defaultSteps
+            let depth = try mapping.value("depth")?.integer(in: ScheduleStrategy.pctDepthRange)
+                ?? ScheduleStrategy.pctDefaultDepth
+            let steps = try mapping.value("steps")?.integer(in: ScheduleStrategy.pctStepEstimateRange)
+                ?? ScheduleStrategy.pctDefaultStepEstimate
             return .pct(depth: depth, stepEstimate: steps)
         default:
             throw strategyNode.error(
