@@ -15,7 +15,20 @@ import Darwin
 /// production reports it to the starter's handler. Work that must survive its errors catches them itself.
 public protocol BackgroundTaskStarter: Sendable {
     /// Starts `work` now, without waiting for it. `name` says what it is in logs, traces, hang reports and escapes.
-    func start(_ name: String, _ work: sending @escaping @Sendable () async throws -> Void)
+    /// The handle cancels it (a timer no longer needed, a loop its owner stops); most callers drop it.
+    @discardableResult
+    func start(_ name: String, _ work: sending @escaping @Sendable () async throws -> Void) -> BackgroundTask
+}
+
+/// A handle on one piece of background work: all its starter lets anyone do with it is cancel it.
+public struct BackgroundTask: Sendable {
+    private let cancellation: @Sendable () -> Void
+
+    public init(cancel: @escaping @Sendable () -> Void) { cancellation = cancel }
+
+    /// Cancels the work; it ends at its next suspension point that honours cancellation (a `CancellationError` so
+    /// ended is not an escape).
+    public func cancel() { cancellation() }
 }
 
 /// Production's starter: each piece of work is a detached task, and an error that escapes one goes to `onEscape`.
@@ -30,10 +43,13 @@ public struct DetachedTaskStarter: BackgroundTaskStarter {
         self.onEscape = onEscape
     }
 
-    public func start(_ name: String, _ work: sending @escaping @Sendable () async throws -> Void) {
+    @discardableResult
+    public func start(
+        _ name: String, _ work: sending @escaping @Sendable () async throws -> Void
+    ) -> BackgroundTask {
         let onEscape = onEscape
         // Production only: simulations use SimBackgroundTasks.
-        Task.detached(name: name) { // determinism: ok
+        let task = Task.detached(name: name) { // determinism: ok
             do {
                 try await work()
             } catch is CancellationError where Task.isCancelled {
@@ -42,6 +58,7 @@ public struct DetachedTaskStarter: BackgroundTaskStarter {
                 onEscape(name, error)
             }
         }
+        return BackgroundTask { task.cancel() }
     }
 
     /// The default handler: `background task 'NAME' let an error escape: ERROR` on standard error.

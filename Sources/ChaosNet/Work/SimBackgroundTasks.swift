@@ -20,16 +20,25 @@ public final class SimBackgroundTasks: BackgroundTaskStarter, @unchecked Sendabl
         self.owner = owner
     }
 
-    public func start(_ name: String, _ work: sending @escaping @Sendable () async throws -> Void) {
+    @discardableResult
+    public func start(
+        _ name: String, _ work: sending @escaping @Sendable () async throws -> Void
+    ) -> BackgroundTask {
         let number = started
         started += 1
-        running[number] = simulation.spawn(name: name) { [self] in
-            // Cancelled by `cancelAll()`, work ends with a `CancellationError` that is not an escape.
+        let task = simulation.spawn(name: name) { [self] in
+            // Cancelled by `cancelAll()` or its handle, work ends with a `CancellationError` that is not an escape.
             await simulation.runReportingEscapes(name: name, owner: owner, work)
             finished += 1
             running[number] = nil
         }
+        // The work runs when the kernel schedules it, never inside `spawn`, so it cannot have ended yet.
+        running[number] = task
+        return BackgroundTask { task.cancel() }
     }
+
+    /// Pieces of work started and not yet finished.
+    public var runningCount: Int { running.count }
 
     /// Cancels every piece of work still running, as the death of its process ends it.
     public func cancelAll() {

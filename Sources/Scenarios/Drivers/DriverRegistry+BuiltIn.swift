@@ -7,5 +7,6 @@ extension DriverRegistry {
         DownloadQueueDriver(),
         EgressRecorderDriver(),
         CacheManagerDriver(),
+        ConnectionManagerDriver(),
     ])
 }

@@ -54,7 +54,7 @@ struct DriverRequirementTests {
         #expect(throws: ScenarioRunError(
             scenario: "requirements",
             message: "no driver is registered for component 'uploader'; registered: service-manager, downloader, "
-                + "download-queue, egress-recorder, cache-manager")) {
+                + "download-queue, egress-recorder, cache-manager, connection-manager")) {
             try ScenarioRunner(scenario: Self.scenario(component: "uploader"))
         }
         var wrong = Self.scenario(component: "download-queue")

@@ -70,7 +70,10 @@ struct UserDriverTests {
     func uniqueNames() {
         #expect(
             Greeter.drivers.names
-                == ["service-manager", "downloader", "download-queue", "egress-recorder", "cache-manager", "greeter"])
+                == [
+                    "service-manager", "downloader", "download-queue", "egress-recorder", "cache-manager",
+                    "connection-manager", "greeter",
+                ])
         #expect(Greeter.drivers.driver(named: "greeter")?.summary == "Saves a greeting fetched over HTTP.")
         #expect(Greeter.drivers.driver(named: "nobody") == nil)
     }

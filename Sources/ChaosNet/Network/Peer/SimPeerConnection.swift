@@ -23,6 +23,8 @@ public final class SimPeerConnection: PeerConnection, @unchecked Sendable, Custo
     let simulation: Simulation
     let transport: SimConnection
     let settings: PeerSettings
+    /// Unowned, so that nothing cycles: the peer network keeps every node it ever had, a crashed one replaced by a
+    /// reboot included, for as long as the simulation exists.
     unowned let node: SimPeerNode
     private let openedAt: SimClock.Instant
     /// Keep-alive PINGs withheld by a `holdKeepAlives` fault, sent when it ends.
@@ -102,7 +104,21 @@ public final class SimPeerConnection: PeerConnection, @unchecked Sendable, Custo
         }
     }
 
+    /// The application's close: recorded in the peer network's `applicationCloses`, where invariants read the codes
+    /// a component used.
     public func close(code: UInt64, reason: String) {
+        if closedReason == nil {
+            node.peers.recordApplicationClose(
+                PeerCloseRecord(
+                    node: localNode, remoteNode: remoteNode, sharedID: sharedID, code: code, reason: reason,
+                    openStreams: streams.count, atNanoseconds: simulation.now.nanosecondsSinceEpoch))
+        }
+        closeByTransport(code: code, reason: reason)
+    }
+
+    /// A close the transport or a fault makes (a rejected or aborted connection): the peer learns the code and
+    /// reason, and no application close is recorded.
+    func closeByTransport(code: UInt64, reason: String) {
         close(.localClosed(code: code, reason: reason), frame: .close(isApp: true, code: code, reason: reason))
     }
 

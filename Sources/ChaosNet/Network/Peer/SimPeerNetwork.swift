@@ -10,6 +10,12 @@ public final class SimPeerNetwork: @unchecked Sendable {
     public private(set) var nodes: [NodeID: SimPeerNode] = [:]
     /// The faults, in the order they were added.
     private var faultStates: [PeerFaultState] = []
+    /// Every close an application made (`PeerConnection.close`), in order.
+    public private(set) var applicationCloses: [PeerCloseRecord] = []
+    /// Every connection end and every node replaced by a reboot, kept for the simulation's life: streams and
+    /// connections refer to them unowned, and a handler may hold a stream long after its connection closed.
+    private var everyConnection: [SimPeerConnection] = []
+    private var retiredNodes: [SimPeerNode] = []
     /// Both ends of every open connection, by shared id: what a random close of the peer's end needs.
     private var ends: [UInt64: [SimPeerConnection]] = [:]
 
@@ -29,6 +35,19 @@ public final class SimPeerNetwork: @unchecked Sendable {
         let node = try SimPeerNode(
             id: id, address: Endpoint(host: host, port: port), peers: self, settings: settings)
         nodes[id] = node
+        return node
+    }
+
+    /// Boots node `id` again after a crash or a stop, at the same address, with nothing of its old state: its old
+    /// connections stay as they were (a crashed node's are silent until their peers' idle timeouts).
+    @discardableResult
+    public func restartNode(_ id: NodeID) throws -> SimPeerNode {
+        guard let old = nodes[id] else { preconditionFailure("no node \(id) to restart") }
+        precondition(old.isCrashed || old.isStopped, "node \(id) must crash or stop before it restarts")
+        let node = try SimPeerNode(id: id, address: old.address, peers: self, settings: settings)
+        retiredNodes.append(old)
+        nodes[id] = node
+        network.simulation.trace("peer", "\(node) restarted")
         return node
     }
 
@@ -56,7 +75,15 @@ public final class SimPeerNetwork: @unchecked Sendable {
 
     // MARK: - Connection ends
 
+    func recordApplicationClose(_ record: PeerCloseRecord) {
+        applicationCloses.append(record)
+    }
+
+    /// Connections open at any node, counting each end.
+    public var openConnectionEnds: Int { ends.values.reduce(0) { $0 + $1.count } }
+
     func register(_ connection: SimPeerConnection) {
+        everyConnection.append(connection)
         ends[connection.sharedID, default: []].append(connection)
     }
 

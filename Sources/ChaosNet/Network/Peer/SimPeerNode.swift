@@ -17,6 +17,8 @@ public final class SimPeerNode: PeerTransport, @unchecked Sendable, CustomString
     public private(set) var isCrashed = false
     private var pending: [SimPeerConnection] = []
     private var stopped = false
+    /// Whether `stop()` (or a crash or abort) ended its accepting.
+    public var isStopped: Bool { stopped }
     private let changed: PeerWaitList
     private let sharedIDs: SeededRandom
 
@@ -75,6 +77,9 @@ public final class SimPeerNode: PeerTransport, @unchecked Sendable, CustomString
         }
     }
 
+    /// Connections made or accepted here and still open, oldest first.
+    public var openConnections: [SimPeerConnection] { open }
+
     public func stop() {
         guard !stopped else { return }
         stopped = true
@@ -115,11 +120,11 @@ public final class SimPeerNode: PeerTransport, @unchecked Sendable, CustomString
         for state in peers.activeFaults(on: localNode) {
             guard case let .rejectInbound(code, reason) = state.fault.kind else { continue }
             peers.traceFiring(state, "\(self) rejects \(connection) with code \(code)")
-            connection.close(code: code, reason: reason)
+            connection.closeByTransport(code: code, reason: reason)
             return
         }
         guard !stopped else {
-            connection.close(code: 0, reason: "the node is stopping")
+            connection.closeByTransport(code: 0, reason: "the node is stopping")
             return
         }
         pending.append(connection)
@@ -158,6 +163,6 @@ public final class SimPeerNode: PeerTransport, @unchecked Sendable, CustomString
     public func abort(code: UInt64, reason: String) {
         network.simulation.trace("peer", "\(self) aborts its connections with code \(code)")
         stop()
-        for connection in open { connection.close(code: code, reason: reason) }
+        for connection in open { connection.closeByTransport(code: code, reason: reason) }
     }
 }

@@ -7,6 +7,8 @@ import ChaosCore
 /// Not thread-safe: use on the simulation's thread.
 public final class SimPeerStream: PeerStream, @unchecked Sendable, CustomStringConvertible {
     public let streamID: UInt64
+    /// Unowned, so that nothing cycles: a handler may hold a stream after its connection closed, and the peer network
+    /// keeps every connection it ever carried for as long as the simulation exists.
     unowned let connection: SimPeerConnection
     /// Data received and not yet read, oldest first.
     private var received: [ArraySlice<UInt8>] = []
