@@ -1,3 +1,5 @@
+import ChaosCore
+
 /// The application codes the robust manager closes connections with, each with the reason sent beside it, instead
 /// of magic numbers. A peer that sees one knows why its connection went.
 public enum ConnectionCloseCode: UInt64, CaseIterable, Sendable {
@@ -18,6 +20,11 @@ public enum ConnectionCloseCode: UInt64, CaseIterable, Sendable {
         case .idleTTL: "unused for its TTL"
         }
     }
+}
+
+extension PeerConnection {
+    /// Closes with a typed code and the reason that goes with it.
+    func close(_ code: ConnectionCloseCode) { close(code: code.rawValue, reason: code.reason) }
 }
 
 /// The literal codes of the code before the fix.

@@ -13,8 +13,7 @@ extension NodeConnectionManager {
             }
         case .robust:
             guard state == .running else {
-                let code = ConnectionCloseCode.nodeStopping
-                connection.close(code: code.rawValue, reason: code.reason)
+                connection.close(.nodeStopping)
                 return
             }
             _ = adopt(connection)

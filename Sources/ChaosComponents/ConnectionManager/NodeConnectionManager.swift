@@ -98,7 +98,7 @@ public actor NodeConnectionManager<C: Clock> where C.Duration == Duration {
         snapshot.active = active.filter { $0.value.isOpen }.mapValues(\.connection.sharedID)
         snapshot.draining = entries.filter { $0.draining && $0.isOpen }.count
         for entry in entries where entry.isOpen {
-            snapshot.usage[entry.connection.sharedID] = entry.usage + (variant == .robust ? entry.inbound : 0)
+            snapshot.usage[entry.connection.sharedID] = countedUses(entry)
         }
         snapshot.lockWaiters = waitingCallers
         snapshot.timers = entries.filter { $0.ttl != nil }.count
@@ -191,7 +191,7 @@ public actor NodeConnectionManager<C: Clock> where C.Duration == Duration {
             throw NodeRPCClient<C>.map(error, node: node)
         }
         guard state == .running else {
-            connection.close(code: closeCode(.nodeStopping), reason: ConnectionCloseCode.nodeStopping.reason)
+            connection.close(.nodeStopping)
             throw ConnectionManagerError.notRunning
         }
         graph.add(NodeContact(node: node, address: address))
@@ -277,9 +277,9 @@ public actor NodeConnectionManager<C: Clock> where C.Duration == Duration {
     }
 
     func armTTLIfUnused(_ entry: ConnectionEntry) {
-        // The naive TTL counts only calls of `withConnection`: a stream the peer opened does not keep it.
-        let inUse = entry.usage + (variant == .robust ? entry.inbound : 0)
-        guard inUse == 0, entry.ttl == nil, entry.isOpen, !entry.draining, state == .running else { return }
+        guard countedUses(entry) == 0, entry.ttl == nil, entry.isOpen, !entry.draining, state == .running else {
+            return
+        }
         let connection = entry.connection
         let (clock, ttl) = (clock, settings.connectionTTL)
         entry.ttl = background.start("ncm ttl of \(hex(connection.sharedID))") { [self] in
@@ -295,8 +295,8 @@ public actor NodeConnectionManager<C: Clock> where C.Duration == Duration {
         case .naive:
             destroy(entry, force: true, why: "its TTL expired")
         case .robust:
-            guard entry.usage + entry.inbound == 0 else { return }
-            connection.close(code: ConnectionCloseCode.idleTTL.rawValue, reason: ConnectionCloseCode.idleTTL.reason)
+            guard countedUses(entry) == 0 else { return }
+            connection.close(.idleTTL)
         }
     }
 
@@ -321,16 +321,15 @@ public actor NodeConnectionManager<C: Clock> where C.Duration == Duration {
 
     private func drainPending(_ connection: any PeerConnection) -> Bool {
         guard let entry = entry(of: connection), entry.isOpen else { return false }
-        return entry.usage + entry.inbound > 0
+        return countedUses(entry) > 0
     }
 
     private func finishDrain(_ connection: any PeerConnection) {
         guard let entry = entry(of: connection), entry.isOpen else { return }
-        if entry.usage + entry.inbound > 0 {
+        if countedUses(entry) > 0 {
             destroy(entry, force: true, why: "its drain timed out")
         } else {
-            let code = ConnectionCloseCode.duplicateConnection
-            connection.close(code: code.rawValue, reason: code.reason)
+            connection.close(.duplicateConnection)
         }
     }
 
@@ -341,12 +340,9 @@ public actor NodeConnectionManager<C: Clock> where C.Duration == Duration {
         entry.cancelTTL()
         switch variant {
         case .naive: entry.connection.close(code: NaiveCloseCode.destroy, reason: "")
-        case .robust:
-            entry.connection.close(code: closeCode(.forceClose), reason: ConnectionCloseCode.forceClose.reason)
+        case .robust: entry.connection.close(.forceClose)
         }
     }
-
-    func closeCode(_ code: ConnectionCloseCode) -> UInt64 { code.rawValue }
 
     // MARK: - Dial locks
 
@@ -376,6 +372,12 @@ public actor NodeConnectionManager<C: Clock> where C.Duration == Duration {
         await lock(node)
         defer { unlock(node) }
         return try await body()
+    }
+
+    /// What keeps a connection in use. The naive manager counts only calls of `withConnection`: a stream the peer
+    /// opened does not keep it (and its TTL destroys the connection under the peer's call).
+    func countedUses(_ entry: ConnectionEntry) -> Int {
+        variant == .robust ? entry.usage + entry.inbound : entry.usage
     }
 
     func hex(_ id: UInt64) -> String { String(id, radix: 16) }

@@ -144,16 +144,9 @@ struct PeerRaceScripts {
         let start = jitter(.seconds(1))
         world.run(on: b, after: start, "busy caller") { manager in
             for round in 0..<7 {
-                let began = clock.now
-                let outcome: String
-                do {
-                    _ = try await manager.call(.echo(bytes: [UInt8(round)], delay: .seconds(10)), to: target,
-                                               at: address)
-                    outcome = "ok"
-                } catch {
-                    outcome = (error as? ConnectionManagerError)?.causeName ?? "\(type(of: error))"
-                }
-                ledger.recordCall(label: "busy", started: began, ended: clock.now, outcome: outcome)
+                await PeerWorld.timedCall(
+                    manager, .echo(bytes: [UInt8(round)], delay: .seconds(10)), to: target, at: address,
+                    label: "busy", ledger: ledger, clock: clock)
             }
         }
         return .seconds(80)

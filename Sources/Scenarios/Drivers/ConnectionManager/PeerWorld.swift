@@ -87,16 +87,30 @@ final class PeerWorld: @unchecked Sendable {
               after delay: Duration = .zero, label: String = "rpc") {
         let (ledger, clock, address, targetID) = (ledger, simulation.clock, target.node.address, target.id)
         run(on: member, after: delay, label) { manager in
-            let start = clock.now
-            let outcome: String
-            do {
-                _ = try await manager.call(request, to: targetID, at: address)
-                outcome = "ok"
-            } catch {
-                outcome = (error as? ConnectionManagerError)?.causeName ?? "\(type(of: error))"
-            }
-            ledger.recordCall(label: label, started: start, ended: clock.now, outcome: outcome)
+            await Self.timedCall(
+                manager, request, to: targetID, at: address, label: label, ledger: ledger, clock: clock)
         }
+    }
+
+    /// One call of `manager`'s, its duration and outcome (`ok` or the error's cause) recorded in `ledger`.
+    static func timedCall(
+        _ manager: NodeConnectionManager<SimClock>, _ request: NodeRPCRequest, to target: NodeID, at address: Endpoint,
+        label: String, ledger: PeerLedger, clock: SimClock
+    ) async {
+        let start = clock.now
+        let outcome: String
+        do {
+            _ = try await manager.call(request, to: target, at: address)
+            outcome = "ok"
+        } catch {
+            outcome = causeName(of: error)
+        }
+        ledger.recordCall(label: label, started: start, ended: clock.now, outcome: outcome)
+    }
+
+    /// A manager error's cause name; another error's type.
+    static func causeName(of error: any Error) -> String {
+        (error as? ConnectionManagerError)?.causeName ?? "\(type(of: error))"
     }
 
     /// A lookup by `member` of `target`, recorded: whether it returned, threw, and how many it found.
@@ -111,8 +125,7 @@ final class PeerWorld: @unchecked Sendable {
             } catch is CancellationError {
                 ledger.lookupsCancelled += 1
             } catch {
-                let cause = (error as? ConnectionManagerError)?.causeName ?? "\(type(of: error))"
-                ledger.recordLookup(started: start, ended: clock.now, found: 0, error: cause)
+                ledger.recordLookup(started: start, ended: clock.now, found: 0, error: Self.causeName(of: error))
             }
         }
     }
