@@ -62,7 +62,7 @@ public enum KernelBenchmarks {
         let start = ContinuousClock.now  // determinism: ok (the benchmark measures its own wall time)
         let result = simulation.run { simulation in
             let clock = simulation.clock
-            var sleepers: [Task<Int, any Error>] = []
+            var sleepers: [SimTask<Int>] = []
             sleepers.reserveCapacity(taskCount)
             for index in 0..<taskCount {
                 sleepers.append(simulation.spawn(name: "sleeper") {

@@ -8,8 +8,11 @@ public struct ConnectionManagerSnapshot: Sendable, Equatable {
     public var draining = 0
     /// Uses of each held connection, by shared id: calls in flight, plus (robust) the streams the peer opened.
     public var usage: [UInt64: Int] = [:]
-    /// Calls of `withConnection` in flight.
+    /// Calls of `withConnection` in flight, and made so far.
     public var callsInFlight = 0
+    public var calls = 0
+    /// Connections this node dialled so far (not counting dials that failed).
+    public var dials = 0
     /// Callers waiting for a node's dial lock now, and at most so far.
     public var lockWaiters = 0
     public var peakLockWaiters = 0

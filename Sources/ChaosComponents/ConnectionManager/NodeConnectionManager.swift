@@ -119,6 +119,7 @@ public actor NodeConnectionManager<C: Clock> where C.Duration == Duration {
         to node: NodeID, at address: Endpoint? = nil, _ body: @Sendable (any PeerConnection) async throws -> T
     ) async throws -> T {
         counters.callsInFlight += 1
+        counters.calls += 1
         counters.peakCallsInFlight = max(counters.peakCallsInFlight, counters.callsInFlight)
         defer { counters.callsInFlight -= 1 }
         let entry = try await acquire(node, at: address)
@@ -195,6 +196,7 @@ public actor NodeConnectionManager<C: Clock> where C.Duration == Duration {
             throw ConnectionManagerError.notRunning
         }
         graph.add(NodeContact(node: node, address: address))
+        counters.dials += 1
         return adopt(connection)
     }
 

@@ -20,8 +20,9 @@ public final class SimWaiter<Value: Sendable>: @unchecked Sendable {
         self.scheduler = simulation.scheduler
     }
 
-    /// Whether a task is currently suspended here.
-    public var isWaiting: Bool { continuation != nil || waitID != nil }
+    /// Whether a task is suspended here and not yet resumed. A task that was resumed but has not run yet is not
+    /// waiting any more: what happens before it runs (a second delivery at the same instant) is for its next wait.
+    public var isWaiting: Bool { continuation != nil }
 
     /// Suspends the current task until `resume` is called, `deadline` passes (then throws `timeoutError()`), or the
     /// task is cancelled (throws `CancellationError`).
@@ -30,7 +31,8 @@ public final class SimWaiter<Value: Sendable>: @unchecked Sendable {
         deadline: SimClock.Instant? = nil,
         timeoutError: @escaping () -> any Error
     ) async throws -> Value {
-        precondition(!isWaiting, "SimWaiter supports one waiting task at a time (\(waitPoint()))")
+        precondition(
+            continuation == nil && waitID == nil, "SimWaiter supports one waiting task at a time (\(waitPoint()))")
         generation += 1
         let myGeneration = generation
         cancelledBeforeSuspending = false

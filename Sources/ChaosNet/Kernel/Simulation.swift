@@ -52,21 +52,29 @@ public final class Simulation: @unchecked Sendable {
     }
 
     /// Starts unstructured work that stays in the simulation (never use a bare `Task {}` inside one). The task is
-    /// named, tracked for hang reports, and cancelled when the simulation stops.
+    /// named, tracked for hang reports, and cancelled when the simulation stops. Its error is for whoever awaits the
+    /// returned handle; if nobody can (the handle was dropped, or the run completed without awaiting it), the error
+    /// escapes (`SimTask`).
     @discardableResult
     public func spawn<Success: Sendable>(
         name: String,
         _ operation: sending @escaping () async throws -> Success
-    ) -> Task<Success, any Error> {
+    ) -> SimTask<Success> {
         let scheduler = self.scheduler
         let pending = PendingTaskID()
+        let record = SpawnRecord(name: name, scheduler: scheduler)
         let task = Task(name: name, executorPreference: scheduler) {
             defer { scheduler.taskFinished(pending.id) }
-            return try await operation()
+            do {
+                return try await operation()
+            } catch {
+                if !(error is CancellationError && Task.isCancelled) { record.failed(error) }
+                throw error
+            }
         }
         pending.id = scheduler.registerTask(name: name) { task.cancel() }
         scheduler.record(source: "kernel", message: "spawn '\(name)'")
-        return task
+        return SimTask(task: task, token: SpawnHandleToken(record))
     }
 
     /// Starts background work that nobody awaits: an event handler, a timer's action, a refresh loop. An error it

@@ -12,6 +12,8 @@ public struct SimulationConfiguration: Sendable, Equatable {
     public var strayTaskPolicy: StrayTaskPolicy = .schedule
     /// How the next job is picked when several are ready: a seeded random walk, or PCT.
     public var schedule: ScheduleStrategy = .randomWalk
+    /// Whether timers due at one instant wake one at a time (the default) or together, for the strategy to interleave.
+    public var timerWakeups: TimerWakeups = .oneAtATime
     /// What an error that escaped background work does: end the run as a crash (the default) or only be recorded.
     public var escapePolicy: EscapePolicy = .crash
     /// Jobs the teardown may run while it cancels leftover work after the outcome is decided.
@@ -28,7 +30,8 @@ public struct SimulationConfiguration: Sendable, Equatable {
         escapePolicy: EscapePolicy = .crash,
         schedule: ScheduleStrategy = .randomWalk,
         teardownStepLimit: Int = 1_000_000,
-        foreignArrivalGrace: Duration = .milliseconds(50)
+        foreignArrivalGrace: Duration = .milliseconds(50),
+        timerWakeups: TimerWakeups = .oneAtATime
     ) {
         precondition(timeLimit >= .zero, "the time limit must not be negative")
         precondition(stepLimit > 0, "the step limit must be positive")
@@ -40,6 +43,7 @@ public struct SimulationConfiguration: Sendable, Equatable {
         self.schedule = schedule
         self.teardownStepLimit = teardownStepLimit
         self.foreignArrivalGrace = foreignArrivalGrace
+        self.timerWakeups = timerWakeups
     }
 }
 

@@ -166,12 +166,17 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
         let executor = asUnownedTaskExecutor()
         let stepLimit = configuration.stepLimit
         let timeLimit = configuration.timeLimit.nanosecondsClamped
+        let wakeTogether = configuration.timerWakeups == .together
         while true {
             if foreignArrived.load(ordering: .relaxed) { absorbForeignArrivals() }
             if core.pointee.stopRequested {
                 if !core.pointee.violations.isEmpty { return .violation }
                 if core.pointee.crash != nil { return .crash }
-                if core.pointee.rootFinished { return .completed }
+                if core.pointee.rootFinished {
+                    // Spawned work that failed unawaited escapes now; with the crash policy the run then crashes.
+                    if escapeUnawaitedFailures(), core.pointee.crash != nil { continue }
+                    return .completed
+                }
             }
             if core.pointee.steps >= stepLimit { return .stepLimit }
             let count = core.pointee.ready.count
@@ -204,13 +209,27 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
                 core.pointee.nowNanoseconds = max(nowNanoseconds, timeLimit)
                 return .timeout
             }
-            // Fire one timer at a time: equal deadlines wake in insertion order, each running until it blocks.
             if deadline > nowNanoseconds { core.pointee.nowNanoseconds = deadline }
             core.pointee.trace.mixDecision(UInt64(bitPattern: nowNanoseconds))
-            switch core.pointee.timers.popEarliest() {
-            case let .sleeper(continuation): continuation.resume()
-            case let .action(action): action()
+            switch wakeTogether {
+            case false:
+                // One timer at a time: equal deadlines wake in insertion order, each running until it blocks.
+                fire(core.pointee.timers.popEarliest())
+            case true:
+                // Every timer due now, in insertion order, before any job runs. One at a time still, so that a timer
+                // an earlier one's action cancels does not fire; one armed while they fire waits for the next round
+                // (a zero-delay chain of actions cannot starve the jobs).
+                let mark = core.pointee.timers.sequenceMark
+                while let waker = core.pointee.timers.popEarliest(dueBy: deadline, armedBefore: mark) { fire(waker) }
             }
+        }
+    }
+
+    @inline(__always)
+    private func fire(_ waker: TimerQueue.Waker) {
+        switch waker {
+        case let .sleeper(continuation): continuation.resume()
+        case let .action(action): action()
         }
     }
 
@@ -257,6 +276,7 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
     /// that still does not end (a task waiting on something nobody will resume) is abandoned.
     private func teardown() {
         phaseValue.store(Phase.tearingDown.rawValue, ordering: .releasing)
+        unawaitedFailures = []
         let executor = asUnownedTaskExecutor()
         for task in tasks where !task.finished { task.cancel() }
         var budget = configuration.teardownStepLimit
@@ -414,6 +434,24 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
     /// Records that `task`, started by `owner`, threw `error` and nothing handled it: in the ledger and the trace,
     /// and, under the default policy, as the crash that ends the run. Errors thrown once the outcome is decided (the
     /// teardown cancels what is left) are not escapes.
+    /// Spawned work that failed while someone still held its handle, in the order it failed: what the run's end
+    /// checks for failures nobody awaited.
+    private var unawaitedFailures: [SpawnRecord] = []
+
+    func noteUnawaitedFailure(_ record: SpawnRecord) {
+        guard phase == .running, isOnOwnerThread else { return }
+        unawaitedFailures.append(record)
+    }
+
+    /// At the run's completion: each failure still not awaited escapes. Returns whether one did.
+    private func escapeUnawaitedFailures() -> Bool {
+        let records = unawaitedFailures
+        unawaitedFailures = []
+        var escaped = false
+        for record in records where record.escapeIfUnobserved() { escaped = true }
+        return escaped
+    }
+
     func recordEscape(task: String, owner: String, error: any Error) {
         guard phase == .running, isOnOwnerThread else { return }
         let escape = EscapedError(

@@ -133,6 +133,16 @@ struct TimerQueue {
         return waker
     }
 
+    /// Where the arming order stands: timers armed from now on come after this mark.
+    var sequenceMark: UInt64 { nextSequence }
+
+    /// Removes the earliest armed timer and returns what it wakes, if it is due by `deadline` and was armed before
+    /// `mark` (a `sequenceMark`); nil otherwise.
+    mutating func popEarliest(dueBy deadline: Int64, armedBefore mark: UInt64) -> Waker? {
+        guard let due = earliestDeadline(), due <= deadline, heap[0].sequence < mark else { return nil }
+        return popEarliest()
+    }
+
     /// Removes every armed timer, returning what they wake in firing order (used to tear a simulation down).
     mutating func drainAll() -> [Waker] {
         var drained: [Waker] = []

@@ -20,7 +20,7 @@ public enum OpenLoadRunner {
         perform: @escaping @Sendable (ScheduledArrival) async -> String
     ) async -> Result {
         let clock = simulation.clock
-        var tasks: [Task<(String, Duration, Bool), any Error>] = []
+        var tasks: [SimTask<(String, Duration, Bool)>] = []
         while let arrival = schedule.next(before: end) {
             // A cancelled load (its process died, the run is being torn down) offers nothing more: an arrival issued
             // now would start before its scheduled instant and time a negative latency.

@@ -259,13 +259,10 @@ final class StreamPipe {
 
     func deliver(_ segment: ArraySlice<UInt8>) {
         guard let connection = connectionReference, !connection.isReset, !discarding else { return }
-        if readWaiter.isWaiting, bufferHead == buffer.count {
-            if segment.count <= readMaxLength {
-                readWaiter.resume(returning: segment)
-            } else {
-                buffer.append(segment.dropFirst(readMaxLength))
-                readWaiter.resume(returning: segment.prefix(readMaxLength))
-            }
+        // Straight to a waiting reader only if nothing is buffered ahead; a reader resumed with an earlier segment
+        // but not yet run is not waiting, so a second segment of the same instant queues behind the first.
+        if bufferHead == buffer.count, readWaiter.resume(returning: segment.prefix(readMaxLength)) {
+            if segment.count > readMaxLength { buffer.append(segment.dropFirst(readMaxLength)) }
             return
         }
         buffer.append(segment)

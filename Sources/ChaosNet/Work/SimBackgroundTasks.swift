@@ -13,7 +13,7 @@ public final class SimBackgroundTasks: BackgroundTaskStarter, @unchecked Sendabl
     /// Pieces of work started, and finished, so far.
     public private(set) var started = 0
     public private(set) var finished = 0
-    private var running: [Int: Task<Void, any Error>] = [:]
+    private var running: [Int: SimTask<Void>] = [:]
 
     public init(simulation: Simulation, owner: String = "background work") {
         self.simulation = simulation

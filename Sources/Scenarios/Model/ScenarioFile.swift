@@ -20,6 +20,8 @@ public struct ScenarioFile: Sendable, Equatable {
     public var timeLimit: Duration
     /// How the kernel picks among ready jobs: the seeded random walk, or PCT.
     public var schedule: ScheduleStrategy
+    /// Whether timers due at one instant wake one at a time (the default) or together (`schedule: {timers: ...}`).
+    public var timerWakeups: TimerWakeups
     public var topology: TopologySpec
     /// Conditions of the links between hosts; pairs not listed use `TopologySpec.defaultLink`.
     public var links: [LinkSpec]
@@ -38,6 +40,7 @@ public struct ScenarioFile: Sendable, Equatable {
     public init(
         name: String, description: String, seedCount: Int = 100, firstSeed: UInt64? = nil,
         timeLimit: Duration = .seconds(3600), schedule: ScheduleStrategy = .randomWalk,
+        timerWakeups: TimerWakeups = .oneAtATime,
         topology: TopologySpec = TopologySpec(), links: [LinkSpec] = [], faults: [Fault] = [],
         fileSystem: FileSystemSpec = FileSystemSpec(), fileSystemFaults: [FileSystemFault] = [],
         workload: WorkloadSpec, invariants: [InvariantName] = [],
@@ -49,6 +52,7 @@ public struct ScenarioFile: Sendable, Equatable {
         self.firstSeed = firstSeed
         self.timeLimit = timeLimit
         self.schedule = schedule
+        self.timerWakeups = timerWakeups
         self.topology = topology
         self.links = links
         self.faults = faults

@@ -117,7 +117,7 @@ public final class ScenarioRunner: @unchecked Sendable {
         let invariants = Set(self.invariants)
         let configuration = SimulationConfiguration(
             timeLimit: scenario.timeLimit + (rerunAfter ?? .zero) * (rerunAfter == nil ? 0 : reruns),
-            traceCapacity: traceCapacity, schedule: scenario.schedule)
+            traceCapacity: traceCapacity, schedule: scenario.schedule, timerWakeups: scenario.timerWakeups)
         let box = RunBox()
         let result = Simulation(seed: seed, configuration: configuration).run { simulation in
             let world = try ScenarioWorld(

@@ -7,7 +7,7 @@ struct BenchCommand: ParsableCommand {
         discussion: "Build with -c release before quoting figures: debug builds are many times slower.",
         subcommands: [
             KernelBenchCommand.self, NetBenchCommand.self, E2EBenchCommand.self, SweepBenchCommand.self,
-            JUnitBenchCommand.self, EgressBenchCommand.self, CacheBenchCommand.self,
+            JUnitBenchCommand.self, EgressBenchCommand.self, CacheBenchCommand.self, PeersBenchCommand.self,
         ]
     )
 }

@@ -28,6 +28,32 @@ struct ConnectionTests {
         #expect(bytes == pattern(100_000))
     }
 
+    @Test("segments that arrive at one instant all reach a reader that did not run between them")
+    func sameInstantSegments() throws {
+        for seed: UInt64 in 1...8 {
+            let result = runNetwork(seed: seed, timerWakeups: .together) { simulation, network, listener in
+                let clock = simulation.clock
+                let server = simulation.spawn(name: "server") { () -> (bytes: [UInt8], pieces: Int) in
+                    let connection = try #require(try await listener.accept())
+                    let drained = try await drain(connection, clock: clock)
+                    return (drained.bytes, drained.pieces.count)
+                }
+                let connection = try await network.connect(from: "client", to: "server", port: 80)
+                for piece in 0..<5 {
+                    try await connection.write(ArraySlice(repeating: UInt8(piece), count: 100))
+                    // The departure fires before the sleeper of the same instant: one segment per write, all sent,
+                    // and so all delivered, at one virtual instant.
+                    try await clock.sleep(for: .zero)
+                }
+                connection.shutdownWrite()
+                return try await server.value
+            }
+            let (bytes, pieces) = try #require(result.valueOrRecord())
+            #expect(bytes == (0..<5).flatMap { [UInt8](repeating: UInt8($0), count: 100) }, "seed \(seed)")
+            #expect(pieces == 5, "seed \(seed)")
+        }
+    }
+
     @Test("bandwidth spaces segments out: 1 MiB at 1 MiB/s arrives 1 s plus latency after it was written")
     func bandwidth() throws {
         let link = LinkConditions(latency: .milliseconds(10), bandwidthBytesPerSecond: 1 << 20, segmentSize: 64 << 10)

@@ -7,9 +7,11 @@ func runNetwork<Value: Sendable>(
     link: LinkConditions = LinkConditions(latency: .milliseconds(10)),
     faults: [Fault] = [],
     timeLimit: Duration = .seconds(3600),
+    timerWakeups: TimerWakeups = .oneAtATime,
     _ body: @escaping @Sendable (Simulation, SimNetwork, SimListener) async throws -> Value
 ) -> SimulationResult<Value> {
-    let simulation = Simulation(seed: seed, configuration: SimulationConfiguration(timeLimit: timeLimit))
+    let simulation = Simulation(
+        seed: seed, configuration: SimulationConfiguration(timeLimit: timeLimit, timerWakeups: timerWakeups))
     return simulation.run { simulation in
         let network = SimNetwork(simulation, defaultLink: link)
         network.addHost("client")

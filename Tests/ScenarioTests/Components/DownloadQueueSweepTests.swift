@@ -17,7 +17,7 @@ struct DownloadQueueSweepTests {
 
     /// Holds the current life's loop task for the crash callback; touched only on the simulation's thread.
     final class LoopBox: @unchecked Sendable {
-        var task: Task<Void, any Error>?
+        var task: SimTask<Void>?
     }
 
     static let hashes = (0..<8).map { "QmEntry\($0)" }

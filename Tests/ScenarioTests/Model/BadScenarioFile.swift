@@ -29,6 +29,8 @@ struct BadScenarioFile: Sendable, CustomTestStringConvertible {
         afterMinimal("PCT depth out of range", "schedule: {strategy: pct, depth: 0}", 4, 34, "depth"),
         afterMinimal("depth without PCT", "schedule: {strategy: random_walk, depth: 2}", 4, 42,
                      "'depth' applies to strategy pct only"),
+        afterMinimal("unknown timers", "schedule: {strategy: random_walk, timers: sometimes}", 4, 43,
+                     "unknown timers 'sometimes': expected one of one_at_a_time, together"),
         Self(name: "empty file", text: "", line: 1, column: 1, message: "the file is empty"),
         Self(name: "only comments", text: "# nothing\n# here\n", line: 1, column: 1, message: "the file is empty"),
         Self(name: "top level is a list", text: "- name: x\n", line: 1, column: 1,

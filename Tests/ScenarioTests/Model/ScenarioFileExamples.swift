@@ -15,7 +15,7 @@ enum ScenarioFileExamples {
         seeds: 1000
         first_seed: 500
         time_limit: 2h
-        schedule: {strategy: pct, depth: 2, steps: 5000}
+        schedule: {strategy: pct, depth: 2, steps: 5000, timers: together}
         topology:
           hosts: [service, registry, mirror]
           client: service

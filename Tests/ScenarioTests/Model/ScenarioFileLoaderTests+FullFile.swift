@@ -14,6 +14,7 @@ extension ScenarioFileLoaderTests {
         #expect(file.firstSeed == 500)
         #expect(file.timeLimit == .seconds(7200))
         #expect(file.schedule == .pct(depth: 2, stepEstimate: 5000))
+        #expect(file.timerWakeups == .together)
 
         let defaultLink = LinkConditions(
             latency: .milliseconds(2), jitter: .milliseconds(1), bandwidthBytesPerSecond: 10_000_000,

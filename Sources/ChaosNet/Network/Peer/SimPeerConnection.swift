@@ -43,7 +43,7 @@ public final class SimPeerConnection: PeerConnection, @unchecked Sendable, Custo
     private var closeAfterSending = false
     private var lastReceived: SimClock.Instant
     private var lastSent: SimClock.Instant
-    private var keepAliveTask: Task<Void, any Error>?
+    private var keepAliveTask: SimTask<Void>?
     private let changed: PeerWaitList
 
     init(

@@ -12,7 +12,7 @@ final class PeerMember: @unchecked Sendable {
     private(set) var manager: NodeConnectionManager<SimClock>
     private(set) var tasks: SimBackgroundTasks
     /// The workload's tasks calling this node's manager, cancelled when the process dies.
-    private var callers: [Task<Void, any Error>] = []
+    private var callers: [SimTask<Void>] = []
     private(set) var isDown = false
 
     init(id: NodeID, host: String, node: SimPeerNode, manager: NodeConnectionManager<SimClock>,
@@ -26,7 +26,7 @@ final class PeerMember: @unchecked Sendable {
 
     var contact: NodeContact { NodeContact(node: id, address: node.address) }
 
-    func adoptCaller(_ task: Task<Void, any Error>) {
+    func adoptCaller(_ task: SimTask<Void>) {
         callers.removeAll { $0.isCancelled }
         callers.append(task)
     }

@@ -116,10 +116,13 @@ struct PeerRaceScripts {
             try await clock.sleep(for: abortAt)
             b.kill(abortCode: 7)
         }
-        // The close arrives one way later, and the call starts at that very instant: which runs first, the close's
-        // delivery or the call's steps, is the schedule's choice.
+        // The close arrives one way later, and three calls start at that very instant: whether the close's delivery
+        // lands between a call's taking the connection and its stream factory's running is the schedule's choice
+        // (with `timers: together`, which wakes the close and the calls at once).
         let callAt = abortAt + oneWay
-        world.call(from: a, to: b, .echo(bytes: [5], delay: .zero), after: callAt, label: "during-abort")
+        for _ in 0..<3 {
+            world.call(from: a, to: b, .echo(bytes: [5], delay: .zero), after: callAt, label: "during-abort")
+        }
         return .seconds(5)
     }
 

@@ -15,7 +15,7 @@ enum ScenarioFileDecoder {
         let seedCount = try top.value("seeds")?.integer(in: seedCountRange) ?? 100
         let firstSeed = try decodeFirstSeed(top.value("first_seed"))
         let timeLimit = try top.value("time_limit")?.positiveDuration() ?? .seconds(3600)
-        let schedule = try ScheduleDecoder.decode(top.value("schedule"))
+        let (schedule, timerWakeups) = try ScheduleDecoder.decode(top.value("schedule"))
         let topology = try TopologyDecoder.decode(top.value("topology"), in: top)
         let links = try LinkListDecoder.decode(top.value("links"), topology: topology)
         let faults = try FaultListDecoder.decode(top.value("faults"), hosts: topology.hosts)
@@ -30,7 +30,7 @@ enum ScenarioFileDecoder {
         let rerun = try RerunDecoder.decode(top.value("rerun"), component: workload.component)
         let scenario = ScenarioFile(
             name: name, description: description, seedCount: seedCount, firstSeed: firstSeed, timeLimit: timeLimit,
-            schedule: schedule, topology: topology,
+            schedule: schedule, timerWakeups: timerWakeups, topology: topology,
             links: links, faults: faults, fileSystem: fileSystem, fileSystemFaults: fileSystemFaults,
             workload: workload,
             invariants: invariants, expectations: expectations, rerun: rerun)

@@ -47,7 +47,7 @@ public struct ScenarioFileWriter: Sendable {
             ("seeds", scenario.seedCount == defaults.seedCount ? nil : .integer(scenario.seedCount)),
             ("first_seed", scenario.firstSeed.map { .integer(Int($0)) }),
             ("time_limit", scenario.timeLimit == defaults.timeLimit ? nil : .duration(scenario.timeLimit)),
-            ("schedule", schedule(scenario.schedule)),
+            ("schedule", schedule(scenario.schedule, timers: scenario.timerWakeups)),
             ("topology", scenario.topology == defaults.topology ? nil : topology(scenario.topology)),
             ("links", scenario.links.isEmpty ? nil : .blockList(scenario.links.map {
                 link($0, defaultLink: scenario.topology.defaultLink)
@@ -66,11 +66,14 @@ public struct ScenarioFileWriter: Sendable {
         ]
     }
 
-    private func schedule(_ schedule: ScheduleStrategy) -> Node? {
+    private func schedule(_ schedule: ScheduleStrategy, timers: TimerWakeups) -> Node? {
+        let timersKey: [(String, Node)] = timers == .oneAtATime ? [] : [("timers", .plain(timers.rawValue))]
         switch schedule {
-        case .randomWalk: nil
+        case .randomWalk:
+            return timersKey.isEmpty ? nil : .flow([("strategy", .plain("random_walk"))] + timersKey)
         case let .pct(depth, steps):
-            .flow([("strategy", .plain("pct")), ("depth", .integer(depth)), ("steps", .integer(steps))])
+            return .flow([("strategy", .plain("pct")), ("depth", .integer(depth)), ("steps", .integer(steps))]
+                + timersKey)
         }
     }
 

@@ -12,6 +12,7 @@ struct ConnectionManagerRaceTests {
             name: race
             description: one race
             time_limit: 10m
+            schedule: {strategy: random_walk, timers: together}
             topology: {hosts: [service], client: service, registry: none, default_link: {latency: 2ms}}
             workload:
               component: connection-manager
@@ -34,6 +35,7 @@ struct ConnectionManagerRaceTests {
         ("hanging_connect", "bounded_waits"),
         ("half_open", "connection-manager"),
         ("held_keep_alives", "escape:ncm inbound stream:PeerConnectionError.stream_reset"),
+        ("abort_during_stream_open", "escape:rpc stream factory:PeerConnectionError.peer_closed"),
     ]
 
     @Test("the naive manager fails each race as the incident did", arguments: naiveFailures.map(\.race))
@@ -47,25 +49,12 @@ struct ConnectionManagerRaceTests {
     }
 
     @Test("the robust manager passes every seed of each race",
-          arguments: naiveFailures.map(\.race) + ["abort_during_stream_open"])
+          arguments: naiveFailures.map(\.race))
     func robustPasses(race: String) throws {
         let runner = try Self.runner(race)
         for seed in UInt64(1)...12 {
             let run = runner.run(seed: seed, variant: .robust)
             #expect(run.record.passed, "\(race) seed \(seed): \(run.record.failure?.signature ?? "")")
-        }
-    }
-
-    /// The naive RPC client's late stream-factory failure needs the peer's close to be delivered between the call's
-    /// acquiring the connection and its factory running. Both happen at one virtual instant, and the kernel fires
-    /// timers due at one instant one at a time, each running until it blocks, so no schedule puts the close between
-    /// them: the race is out of this kernel's reach, and the test says so rather than claiming it.
-    @Test("the abort during a stream open reaches the naive caller as an error, never as a late escape")
-    func abortDuringStreamOpen() throws {
-        let runner = try Self.runner("abort_during_stream_open")
-        for seed in UInt64(1)...12 {
-            let run = runner.run(seed: seed, variant: .naive)
-            #expect(run.record.failure?.signature.contains("rpc stream factory") != true)
         }
     }
 
