@@ -46,8 +46,9 @@ final class SpawnRecord: @unchecked Sendable {
 
     func observe() { observed = true }
 
-    /// The work threw `error` (not a cancellation of cancelled work).
+    /// The work threw `error`; a cancellation of cancelled work is not a failure.
     func failed(_ error: any Error) {
+        if error is CancellationError && Task.isCancelled { return }
         failure = error
         if handleDropped { escapeIfUnobserved() } else { scheduler?.noteUnawaitedFailure(self) }
     }

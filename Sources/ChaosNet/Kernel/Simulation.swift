@@ -64,11 +64,13 @@ public final class Simulation: @unchecked Sendable {
         let pending = PendingTaskID()
         let record = SpawnRecord(name: name, scheduler: scheduler)
         let task = Task(name: name, executorPreference: scheduler) {
-            defer { scheduler.taskFinished(pending.id) }
             do {
-                return try await operation()
+                let value = try await operation()
+                scheduler.taskFinished(pending.id)
+                return value
             } catch {
-                if !(error is CancellationError && Task.isCancelled) { record.failed(error) }
+                scheduler.taskFinished(pending.id)
+                record.failed(error)
                 throw error
             }
         }

@@ -211,16 +211,15 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
             }
             if deadline > nowNanoseconds { core.pointee.nowNanoseconds = deadline }
             core.pointee.trace.mixDecision(UInt64(bitPattern: nowNanoseconds))
-            switch wakeTogether {
-            case false:
-                // One timer at a time: equal deadlines wake in insertion order, each running until it blocks.
-                fire(core.pointee.timers.popEarliest())
-            case true:
+            if wakeTogether {
                 // Every timer due now, in insertion order, before any job runs. One at a time still, so that a timer
                 // an earlier one's action cancels does not fire; one armed while they fire waits for the next round
                 // (a zero-delay chain of actions cannot starve the jobs).
                 let mark = core.pointee.timers.sequenceMark
                 while let waker = core.pointee.timers.popEarliest(dueBy: deadline, armedBefore: mark) { fire(waker) }
+            } else {
+                // One timer at a time: equal deadlines wake in insertion order, each running until it blocks.
+                fire(core.pointee.timers.popEarliest())
             }
         }
     }
@@ -431,9 +430,6 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
     /// The escape ledger: every error background work let escape while the run was deciding its outcome.
     private(set) var escapes: [EscapedError] = []
 
-    /// Records that `task`, started by `owner`, threw `error` and nothing handled it: in the ledger and the trace,
-    /// and, under the default policy, as the crash that ends the run. Errors thrown once the outcome is decided (the
-    /// teardown cancels what is left) are not escapes.
     /// Spawned work that failed while someone still held its handle, in the order it failed: what the run's end
     /// checks for failures nobody awaited.
     private var unawaitedFailures: [SpawnRecord] = []
@@ -452,6 +448,9 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
         return escaped
     }
 
+    /// Records that `task`, started by `owner`, threw `error` and nothing handled it: in the ledger and the trace,
+    /// and, under the default policy, as the crash that ends the run. Errors thrown once the outcome is decided (the
+    /// teardown cancels what is left) are not escapes.
     func recordEscape(task: String, owner: String, error: any Error) {
         guard phase == .running, isOnOwnerThread else { return }
         let escape = EscapedError(
