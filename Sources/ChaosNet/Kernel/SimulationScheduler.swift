@@ -491,6 +491,11 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
     func taskFinished(_ id: Int) {
         guard isOnOwnerThread else { return }
         tasks[id].finished = true
+        // Only unfinished tasks are cancelled or named in a hang report. Letting go of the cancel closure lets the
+        // runtime free the finished task (a task object keeps its first allocator slab): `bench peers`, whose
+        // lookups spawn short tasks by the hundred thousand, peaked at 2.27 GB before this and 1.64 GB after.
+        tasks[id].cancel = {}
+        tasks[id].name = ""
     }
 
     /// Records that the current task waits on `waitPoint`. The label is only built if a hang report needs it: waits
