@@ -5,7 +5,7 @@ import ChaosNet
 /// The peer-network workloads behind `chaos-run bench peers`: the robust connection manager over the simulated peer
 /// network, without faults, so the figures measure the simulator and the component's own work.
 public enum PeerBenchmarks {
-    public struct LookupResult: Sendable {
+    public struct LookupResult: RunFigures {
         public var nodes: Int
         public var lookups: Int
         /// Lookups that returned k contacts.
@@ -19,9 +19,9 @@ public enum PeerBenchmarks {
         public var setupWallSeconds: Double
         /// Wall time of the lookups alone, from the first one's start to the last one's end.
         public var wallSeconds: Double
-        public var virtualTime: Duration
-        public var steps: Int
-        public var outcome: Outcome
+        public var virtualTime: Duration = .zero
+        public var steps = 0
+        public var outcome = Outcome.completed
         public var lookupsPerWallSecond: Double { Double(lookups) / wallSeconds }
     }
 
@@ -29,8 +29,9 @@ public enum PeerBenchmarks {
     /// that has run a while has); `lookups` lookups of random ids from random nodes, `inFlight` at a time.
     public static func lookups(nodes: Int = 1000, lookups: Int = 2000, inFlight: Int = 16) -> LookupResult {
         precondition(nodes >= 2 && lookups >= 1 && inFlight >= 1, "a lookup needs two nodes")
-        let simulation = benchmarkSimulation()
-        let result = simulation.run { simulation in
+        let empty = LookupResult(
+            nodes: nodes, lookups: 0, full: 0, recall: 0, rpcs: 0, dials: 0, setupWallSeconds: 0, wallSeconds: 0)
+        return measure(orElse: empty) { simulation in
             let setupStart = ContinuousClock.now  // determinism: ok (the benchmark measures its own wall time)
             let ids = simulation.random("bench.peers.ids")
             var contacts: [NodeContact] = []
@@ -57,11 +58,12 @@ public enum PeerBenchmarks {
             }
             let wall = (ContinuousClock.now - start).secondsDouble  // determinism: ok
 
+            let k = ConnectionManagerSettings().k
             var (full, found, right, rpcs, dials) = (0, 0, 0, 0, 0)
             for (target, answer) in answers {
-                if answer.count == ConnectionManagerSettings().k { full += 1 }
+                if answer.count == k { full += 1 }
                 let truth = Set(contacts.map(\.node).sorted { $0.distance(to: target) < $1.distance(to: target) }
-                    .prefix(ConnectionManagerSettings().k))
+                    .prefix(k))
                 found += answer.count
                 right += answer.filter { truth.contains($0.node) }.count
             }
@@ -73,27 +75,20 @@ public enum PeerBenchmarks {
             return LookupResult(
                 nodes: nodes, lookups: answers.count, full: full,
                 recall: found == 0 ? 0 : Double(right) / Double(found), rpcs: rpcs, dials: dials,
-                setupWallSeconds: setupWall, wallSeconds: wall, virtualTime: .zero, steps: 0, outcome: .completed)
+                setupWallSeconds: setupWall, wallSeconds: wall)
         }
-        return finish(result) { value, result in
-            value.virtualTime = result.virtualTime
-            value.steps = result.steps
-            value.outcome = result.outcome
-        } ?? LookupResult(
-            nodes: nodes, lookups: 0, full: 0, recall: 0, rpcs: 0, dials: 0, setupWallSeconds: 0, wallSeconds: 0,
-            virtualTime: result.virtualTime, steps: result.steps, outcome: result.outcome)
     }
 
-    public struct RPCResult: Sendable {
+    public struct RPCResult: RunFigures {
         public var rpcs: Int
         public var inFlight: Int
         public var payloadBytes: Int
         /// Connections the caller dialled: one, if the connection is reused as it must be.
         public var dials: Int
         public var wallSeconds: Double
-        public var virtualTime: Duration
-        public var steps: Int
-        public var outcome: Outcome
+        public var virtualTime: Duration = .zero
+        public var steps = 0
+        public var outcome = Outcome.completed
         public var rpcsPerWallSecond: Double { Double(rpcs) / wallSeconds }
     }
 
@@ -101,8 +96,8 @@ public enum PeerBenchmarks {
     /// its own over the one connection the manager holds.
     public static func rpcs(_ rpcs: Int = 100_000, inFlight: Int = 1, payloadBytes: Int = 64) -> RPCResult {
         precondition(rpcs >= 1 && inFlight >= 1 && payloadBytes >= 0, "at least one RPC")
-        let simulation = benchmarkSimulation()
-        let result = simulation.run { simulation in
+        let empty = RPCResult(rpcs: 0, inFlight: inFlight, payloadBytes: payloadBytes, dials: 0, wallSeconds: 0)
+        return measure(orElse: empty) { simulation in
             let contacts = [NodeID(1), NodeID(2)].map {
                 NodeContact(node: $0, address: Endpoint(host: "peer-\($0.rawValue)", port: 4433))
             }
@@ -128,16 +123,8 @@ public enum PeerBenchmarks {
             let dials = await caller.snapshot.dials
             for manager in managers { await manager.stop() }
             return RPCResult(
-                rpcs: answered, inFlight: inFlight, payloadBytes: payloadBytes, dials: dials, wallSeconds: wall,
-                virtualTime: .zero, steps: 0, outcome: .completed)
+                rpcs: answered, inFlight: inFlight, payloadBytes: payloadBytes, dials: dials, wallSeconds: wall)
         }
-        return finish(result) { value, result in
-            value.virtualTime = result.virtualTime
-            value.steps = result.steps
-            value.outcome = result.outcome
-        } ?? RPCResult(
-            rpcs: 0, inFlight: inFlight, payloadBytes: payloadBytes, dials: 0, wallSeconds: 0,
-            virtualTime: result.virtualTime, steps: result.steps, outcome: result.outcome)
     }
 
     /// A node on a host of its own for each contact, 1 ms apart, each with a started robust manager that knows every
@@ -170,18 +157,27 @@ public enum PeerBenchmarks {
             randomNode: { NodeID(targets.next()) })
     }
 
-    /// The run's value with the run's own figures written in, or nil if the run did not complete.
-    private static func finish<Value: Sendable>(
-        _ result: SimulationResult<Value>, _ fill: (inout Value, SimulationResult<Value>) -> Void
-    ) -> Value? {
-        guard result.outcome == .completed, var value = try? result.value?.get() else { return nil }
-        fill(&value, result)
+    /// Runs `body` in a benchmark simulation and writes the run's virtual time, steps and outcome into what it
+    /// returned, or into `empty` if the run did not complete with a value.
+    private static func measure<Value: RunFigures>(
+        orElse empty: Value, _ body: @escaping @Sendable (Simulation) async throws -> Value
+    ) -> Value {
+        let simulation = Simulation(
+            seed: 1, configuration: SimulationConfiguration(timeLimit: .seconds(86_400), traceCapacity: 0))
+        let result = simulation.run(body)
+        var value = (try? result.value?.get()) ?? empty
+        value.virtualTime = result.virtualTime
+        value.steps = result.steps
+        value.outcome = result.outcome
         return value
     }
+}
 
-    private static func benchmarkSimulation() -> Simulation {
-        Simulation(seed: 1, configuration: SimulationConfiguration(timeLimit: .seconds(86_400), traceCapacity: 0))
-    }
+/// What a benchmark's result says of the simulation run it came from.
+public protocol RunFigures: Sendable {
+    var virtualTime: Duration { get set }
+    var steps: Int { get set }
+    var outcome: Outcome { get set }
 }
 
 enum PeerBenchmarkError: Error {

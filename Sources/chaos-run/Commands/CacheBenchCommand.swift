@@ -19,7 +19,7 @@ struct CacheBenchCommand: ParsableCommand {
     var seeds: Int = 20
 
     func validate() throws {
-        guard (1...1000).contains(seeds) else { throw ValidationError("--seeds must be in 1...1000, got \(seeds).") }
+        try BenchOption.check("--seeds", seeds, in: 1...1000)
     }
 
     func run() throws {

@@ -27,8 +27,8 @@ struct E2EBenchCommand: ParsableCommand {
     var mib: Int = 64
 
     func validate() throws {
-        guard (1...4096).contains(mib) else { throw ValidationError("--mib must be in 1...4096, got \(mib).") }
-        guard (1...100_000).contains(seeds) else { throw ValidationError("--seeds must be in 1...100000, got \(seeds).") }
+        try BenchOption.check("--mib", mib, in: 1...4096)
+        try BenchOption.check("--seeds", seeds, in: 1...100_000)
     }
 
     func run() throws {

@@ -24,9 +24,7 @@ struct EgressBenchCommand: ParsableCommand {
     var seeds: Int = 20
 
     func validate() throws {
-        guard (1...100_000).contains(seeds) else {
-            throw ValidationError("--seeds must be in 1...100000, got \(seeds).")
-        }
+        try BenchOption.check("--seeds", seeds, in: 1...100_000)
     }
 
     func run() throws {

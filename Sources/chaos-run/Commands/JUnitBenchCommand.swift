@@ -18,9 +18,7 @@ struct JUnitBenchCommand: ParsableCommand {
     var suites: Int = 1000
 
     func validate() throws {
-        guard (1...10_000).contains(suites) else {
-            throw ValidationError("--suites must be in 1...10000, got \(suites).")
-        }
+        try BenchOption.check("--suites", suites, in: 1...10_000)
     }
 
     func run() throws {

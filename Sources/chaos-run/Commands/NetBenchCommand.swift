@@ -29,13 +29,9 @@ struct NetBenchCommand: ParsableCommand {
     var slice: Int = 64 << 10
 
     func validate() throws {
-        guard (1...64).contains(gib) else { throw ValidationError("--gib must be in 1...64, got \(gib).") }
-        guard (1...1_000_000).contains(requests) else {
-            throw ValidationError("--requests must be in 1...1000000, got \(requests).")
-        }
-        guard (1024...(16 << 20)).contains(slice) else {
-            throw ValidationError("--slice must be in 1024...16777216, got \(slice).")
-        }
+        try BenchOption.check("--gib", gib, in: 1...64)
+        try BenchOption.check("--requests", requests, in: 1...1_000_000)
+        try BenchOption.check("--slice", slice, in: 1024...(16 << 20))
     }
 
     func run() throws {

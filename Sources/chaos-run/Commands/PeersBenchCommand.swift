@@ -42,18 +42,12 @@ struct PeersBenchCommand: ParsableCommand {
     var payload: Int = 64
 
     func validate() throws {
-        try Self.check("--nodes", nodes, 2...100_000)
-        try Self.check("--lookups", lookups, 1...1_000_000)
-        try Self.check("--lookups-in-flight", lookupsInFlight, 1...10_000)
-        try Self.check("--rpcs", rpcs, 1...10_000_000)
-        try Self.check("--rpcs-in-flight", rpcsInFlight, 1...10_000)
-        try Self.check("--payload", payload, 0...65_536)
-    }
-
-    private static func check(_ flag: String, _ value: Int, _ range: ClosedRange<Int>) throws {
-        guard range.contains(value) else {
-            throw ValidationError("\(flag) must be in \(range.lowerBound)...\(range.upperBound), got \(value).")
-        }
+        try BenchOption.check("--nodes", nodes, in: 2...100_000)
+        try BenchOption.check("--lookups", lookups, in: 1...1_000_000)
+        try BenchOption.check("--lookups-in-flight", lookupsInFlight, in: 1...10_000)
+        try BenchOption.check("--rpcs", rpcs, in: 1...10_000_000)
+        try BenchOption.check("--rpcs-in-flight", rpcsInFlight, in: 1...10_000)
+        try BenchOption.check("--payload", payload, in: 0...65_536)
     }
 
     func run() throws {

@@ -26,10 +26,8 @@ struct SweepBenchCommand: ParsableCommand {
     var factor: Int = 8
 
     func validate() throws {
-        guard (1...100_000).contains(seeds) else {
-            throw ValidationError("--seeds must be in 1...100000, got \(seeds).")
-        }
-        guard (2...100).contains(factor) else { throw ValidationError("--factor must be in 2...100, got \(factor).") }
+        try BenchOption.check("--seeds", seeds, in: 1...100_000)
+        try BenchOption.check("--factor", factor, in: 2...100)
     }
 
     func run() throws {
