@@ -138,6 +138,9 @@ actor DurableReceiptJournal {
     /// A new, synced journal holding only the header, its name synced in the directory.
     private func startBatch() async throws {
         let handle = try await fileSystem.openForWriting(at: wipPath, mode: 0o644, disposition: .overwrite)
+        // A batch grows to about its limit plus the last commit: sized once rather than regrown commit by commit
+        // (a hint only, and bounded, for a simulated disk holds the bytes in memory).
+        handle.reserveCapacity(forAppending: min(settings.maxBatchBytes + settings.maxBatchBytes / 4, 16 << 20))
         try await handle.append(ReceiptBatchFormat.header)
         try await handle.sync()
         try await fileSystem.syncDirectory(at: settings.directory)

@@ -55,26 +55,48 @@ public enum ReceiptBatchFormat {
         public var damage: String?
     }
 
+    /// Where a file's receipts lie, without copying them out.
+    public struct Sections: Sendable, Equatable {
+        /// The byte ranges of the receipts of the complete, well-formed sections, in order.
+        public var receipts: [Range<Int>]
+        /// The length of the header and those sections.
+        public var validLength: Int
+        /// Why the rest of the file does not parse; nil when it all does.
+        public var damage: String?
+    }
+
     /// Parses a journal or batch file, stopping at the first section that is torn or whose CID does not match.
     public static func parse(_ bytes: [UInt8]) -> Parsed {
+        let sections = sections(of: bytes, checkingCIDs: true)
+        return Parsed(
+            receipts: sections.receipts.map { Array(bytes[$0]) }, validLength: sections.validLength,
+            damage: sections.damage)
+    }
+
+    /// The sections of a journal or batch file, stopping at the first torn one. With `checkingCIDs` it also stops at
+    /// the first whose CID is not its receipt's; without, the section CIDs are not hashed: a reader that has checked
+    /// the whole file against its batch CID (the tracker) knows the bytes are the ones the writer hashed.
+    public static func sections(of bytes: [UInt8], checkingCIDs: Bool) -> Sections {
         guard bytes.starts(with: header) else {
-            return Parsed(receipts: [], validLength: 0, damage: bytes.isEmpty ? "empty file" : "not a CARv1 header")
+            return Sections(receipts: [], validLength: 0, damage: bytes.isEmpty ? "empty file" : "not a CARv1 header")
         }
-        var receipts: [[UInt8]] = []
+        var receipts: [Range<Int>] = []
         var offset = header.count
         while offset < bytes.count {
             var cursor = offset
             guard let length = try? UnsignedVarint.decode(bytes, at: &cursor), length >= 36,
                   length <= UInt64(bytes.count - cursor)
-            else { return Parsed(receipts: receipts, validLength: offset, damage: "torn section at byte \(offset)") }
-            let cidBytes = bytes[cursor..<cursor + 36]
-            let receipt = Array(bytes[cursor + 36..<cursor + Int(length)])
-            guard Array(cidBytes) == CID(version: .v1, codec: .raw, hashing: receipt).bytes else {
-                return Parsed(receipts: receipts, validLength: offset, damage: "CID mismatch at byte \(offset)")
+            else { return Sections(receipts: receipts, validLength: offset, damage: "torn section at byte \(offset)") }
+            let receipt = cursor + 36..<cursor + Int(length)
+            if checkingCIDs {
+                let cid = CID(version: .v1, codec: .raw, hashing: bytes[receipt])
+                guard bytes[cursor..<cursor + 36].elementsEqual(cid.bytes) else {
+                    return Sections(receipts: receipts, validLength: offset, damage: "CID mismatch at byte \(offset)")
+                }
             }
             receipts.append(receipt)
-            offset = cursor + Int(length)
+            offset = receipt.upperBound
         }
-        return Parsed(receipts: receipts, validLength: offset, damage: nil)
+        return Sections(receipts: receipts, validLength: offset, damage: nil)
     }
 }

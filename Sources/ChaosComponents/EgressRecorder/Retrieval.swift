@@ -32,6 +32,18 @@ public struct Retrieval: Sendable, Equatable, Hashable {
         return bytes
     }
 
+    /// The invocation id of a receipt written by `receipt` (its first field), without reading the rest: what a
+    /// tracker counting receipts per invocation needs of each. Nil when the bytes do not start `inv=<id> `.
+    public static func invocationID(ofReceipt bytes: ArraySlice<UInt8>) -> String? {
+        let prefix = "inv=".utf8
+        guard bytes.starts(with: prefix) else { return nil }
+        let start = bytes.startIndex + prefix.count
+        guard let end = bytes[start...].firstIndex(where: { $0 == 0x20 || $0 == 0x0A }), end > start,
+              bytes[end] == 0x20
+        else { return nil }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
     /// Reads a receipt written by `receipt`; nil when the bytes are not one. The fields come in the order `receipt`
     /// writes them; the tracker and the checkers read every receipt of every batch, so this reads the line once.
     public init?(receipt bytes: some Collection<UInt8>) {

@@ -39,7 +39,7 @@ public final class HTTPExchangeServer: @unchecked Sendable {
                 let plan = faultPlan.responsePlan(for: endpoint)
                 let response = try await respond(to: request, plan: plan)
                 // Whatever the handler left unread of the request body is consumed, so the next request parses.
-                while try await request.body.next() != nil {}
+                try await request.body.discard()
                 let keepAlive = head.isKeepAlive && !response.head.headerFields.contains(where: isConnectionClose)
                 let outcome = try await write(response, plan: plan, on: connection, method: head.method)
                 guard outcome == .complete, keepAlive else { break }

@@ -1,7 +1,8 @@
 import HTTPTypes
 import NIOHTTP1
 
-// Conversions between swift-http-types (the API) and NIOHTTP1 (the wire codec).
+// Conversions from NIOHTTP1's decoded heads (the wire codec) to swift-http-types (the API). The other way needs none:
+// `HTTPSerializer` writes heads from swift-http-types values.
 
 extension HTTPFields {
     /// The first value of `name`, without joining repeated fields (the subscript joins them, which costs an
@@ -17,24 +18,9 @@ extension HTTPFields {
             if let fieldName = HTTPField.Name(name) { append(HTTPField(name: fieldName, value: value)) }
         }
     }
-
-    var nioHeaders: HTTPHeaders {
-        HTTPHeaders(map { ($0.name.rawName, $0.value) })
-    }
 }
 
 extension HTTPRequest {
-    var nioHead: HTTPRequestHead {
-        var head = HTTPRequestHead(
-            version: .http1_1,
-            method: NIOHTTP1.HTTPMethod(rawValue: method.rawValue),
-            uri: path ?? "/"
-        )
-        head.headers = headerFields.nioHeaders
-        if let authority, !head.headers.contains(name: "host") { head.headers.add(name: "Host", value: authority) }
-        return head
-    }
-
     init(_ head: HTTPRequestHead) throws {
         guard let method = HTTPRequest.Method(head.method.rawValue) else {
             throw HTTPClientError.invalidRequest("method \(head.method.rawValue)")
@@ -54,14 +40,6 @@ extension HTTPResponse {
         self.init(
             status: HTTPResponse.Status(code: Int(head.status.code), reasonPhrase: head.status.reasonPhrase),
             headerFields: HTTPFields(head.headers)
-        )
-    }
-
-    var nioHead: HTTPResponseHead {
-        HTTPResponseHead(
-            version: .http1_1,
-            status: HTTPResponseStatus(statusCode: status.code, reasonPhrase: status.reasonPhrase),
-            headers: headerFields.nioHeaders
         )
     }
 }

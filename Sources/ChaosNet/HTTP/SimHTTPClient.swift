@@ -42,10 +42,17 @@ public final class SimHTTPClient: HTTPClient, @unchecked Sendable {
             try await send(request, body: body, on: client)
             let head = try await readHead(client, deadlines: deadlines)
             let expectedLength = head.headerFields.firstValue(.contentLength).flatMap(Int.init)
-            let responseBody = HTTPBody(producingWith: { [self] body in
-                try await self.nextBodyChunk(client, body: body, endpoint: endpoint, deadlines: deadlines,
-                                             expectedLength: expectedLength)
-            })
+            let responseBody = HTTPBody(
+                producingWith: { [self] body in
+                    try await self.nextBodyPiece(client, body: body, endpoint: endpoint, deadlines: deadlines,
+                                                 expectedLength: expectedLength)
+                        .map { ArraySlice($0.readableBytesView) }
+                },
+                skippingWith: { [self] body in
+                    try await self.nextBodyPiece(client, body: body, endpoint: endpoint, deadlines: deadlines,
+                                                 expectedLength: expectedLength)?.readableBytes
+                })
+            responseBody.announcedLength = expectedLength
             return HTTPClientResponse(head: head, body: responseBody)
         } catch {
             client.connection.close()
@@ -107,7 +114,7 @@ public final class SimHTTPClient: HTTPClient, @unchecked Sendable {
             request.headerFields[.contentLength] = "0"
         }
         let chunked = body != nil && request.headerFields.firstValue(.contentLength) == nil
-        try client.reader.codec.observe(request.nioHead)
+        try client.reader.codec.observe(method: request.method)
         try await client.connection.write(HTTPSerializer.head(request, chunked: chunked)[...])
         guard let body else { return }
         while let chunk = try await body.next() {
@@ -132,8 +139,9 @@ public final class SimHTTPClient: HTTPClient, @unchecked Sendable {
         }
     }
 
-    private func nextBodyChunk(_ client: ClientConnection, body: HTTPBody, endpoint: Endpoint, deadlines: Deadlines,
-                               expectedLength: Int?) async throws -> ArraySlice<UInt8>?
+    /// The next piece of the body as the decoder left it (the caller copies it out, or only counts it).
+    private func nextBodyPiece(_ client: ClientConnection, body: HTTPBody, endpoint: Endpoint, deadlines: Deadlines,
+                               expectedLength: Int?) async throws -> ByteBuffer?
     {
         do {
             guard let part = try await client.reader.next(deadline: deadlines.next()) else {
@@ -141,7 +149,7 @@ public final class SimHTTPClient: HTTPClient, @unchecked Sendable {
             }
             switch part {
             case let .body(buffer):
-                return ArraySlice(buffer.readableBytesView)
+                return buffer
             case let .end(trailers):
                 body.trailers = trailers.map(HTTPFields.init)
                 if client.reader.reachedEndOfStream || client.connection.isReset {

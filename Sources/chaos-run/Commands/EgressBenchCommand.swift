@@ -11,6 +11,8 @@ struct EgressBenchCommand: ParsableCommand {
             profile) one after another on one thread, each a whole simulated world with clients, the retrieval node, \
             its disk and the tracker, and reports recorded_retrievals_per_wall_sec: responses that sent data and whose \
             receipt was durable at the end of the seed, per wall second. Build with -c release.
+
+            It also times `bench e2e`'s hashing case in the same run (the CID of 64 MiB, cid_mib_per_sec) and prints             the ratio of the two, recorded_per_cid_mib: a figure that a machine running at half the speed halves on             both sides, for comparing runs on different machines.
             """
     )
 
@@ -34,12 +36,15 @@ struct EgressBenchCommand: ParsableCommand {
                 "\(file) drives '\(runner.scenario.workload.component)', not 'egress-recorder'.")
         }
         let result = EgressBenchmark.run(runner: runner, variant: variant, seeds: seeds)
+        let hashing = E2EBenchmarks.cid().mebibytesPerSecond
         BenchOutput.printLine([
             "bench": "egress", "case": "recorded", "scenario": runner.scenario.name, "variant": variant.rawValue,
             "seeds": result.seeds, "failures": result.failures, "offered": result.offered,
             "recorded": result.recorded, "wall_seconds": result.wallSeconds,
             "recorded_retrievals_per_wall_sec": result.recordedPerWallSecond.rounded(),
             "time_compression": (result.timeCompression * 10).rounded() / 10,
+            "cid_mib_per_sec": (hashing * 10).rounded() / 10,
+            "recorded_per_cid_mib": (result.recordedPerWallSecond / hashing * 100).rounded() / 100,
         ])
     }
 }

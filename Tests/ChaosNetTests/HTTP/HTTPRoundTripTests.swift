@@ -19,6 +19,22 @@ struct HTTPRoundTripTests {
         #expect(bytes == pattern(size))
     }
 
+    @Test("discard drops a body, counting its bytes, and leaves the connection ready for the next request",
+          arguments: [false, true])
+    func discard(chunked: Bool) throws {
+        let result = runHTTP(handler: patternHandler(size: 300_000, chunked: chunked)) { _, _, client in
+            let first = try await client.execute(get("/blob"), body: nil, timeouts: HTTPTimeouts())
+            let dropped = try await first.body.discard()
+            let second = try await client.execute(get("/blob"), body: nil, timeouts: HTTPTimeouts())
+            let bytes = try await second.body.collect(upTo: 1 << 20)
+            return (dropped, first.body.bytesRead, first.body.isComplete, bytes, client.connectionsOpened)
+        }
+        let (dropped, bytesRead, complete, bytes, opened) = try #require(result.valueOrRecord())
+        #expect(dropped == 300_000 && bytesRead == 300_000 && complete)
+        #expect(bytes == pattern(300_000))
+        #expect(opened == 1)
+    }
+
     @Test("request bodies stream to the server, and trailers come back after a chunked body")
     func requestBodyAndTrailers() throws {
         let handler: SimHTTPServer.Handler = { request in

@@ -41,6 +41,22 @@ struct EgressRecorderTests {
         flipped[file.count - 5] ^= 1
         #expect(ReceiptBatchFormat.parse(flipped).damage?.hasPrefix("CID mismatch") == true)
         #expect(ReceiptBatchFormat.batchCID(of: file).hasPrefix("b"))
+        // Without the CID check (a reader that hashed the whole file) the same sections come out, the flipped
+        // receipt byte included; a torn tail is still found.
+        let unchecked = ReceiptBatchFormat.sections(of: flipped, checkingCIDs: false)
+        #expect(unchecked.damage == nil && unchecked.receipts.count == 3 && unchecked.validLength == file.count)
+        #expect(unchecked.receipts.map { Array(file[$0]) } == receipts)
+        #expect(ReceiptBatchFormat.sections(of: torn, checkingCIDs: false).damage?.hasPrefix("torn section") == true)
+    }
+
+    @Test("a receipt's invocation id is read from its first field, and nothing that is not one is taken for one")
+    func invocationID() {
+        let receipt = Self.retrieval(42).receipt
+        #expect(Retrieval.invocationID(ofReceipt: receipt[...]) == "i42")
+        #expect(Retrieval.invocationID(ofReceipt: receipt[3...]) == nil)
+        #expect(Retrieval.invocationID(ofReceipt: Array("inv= space=s".utf8)[...]) == nil)
+        #expect(Retrieval.invocationID(ofReceipt: Array("inv=i1\n".utf8)[...]) == nil)
+        #expect(Retrieval.invocationID(ofReceipt: Array("inv=i1".utf8)[...]) == nil)
     }
 
     /// Opens a recorder of `variant` on `fileSystem`, records `count` retrievals at once, and returns the decisions.

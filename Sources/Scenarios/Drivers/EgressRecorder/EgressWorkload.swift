@@ -137,7 +137,7 @@ final class EgressWorkload: ScenarioWorkload {
         }
         do {
             let response = try await client.execute(head, body: nil, timeouts: HTTPTimeouts(total: timeout))
-            while try await response.body.next() != nil {}
+            try await response.body.discard()
             return String(response.head.status.code)
         } catch let error as HTTPClientError {
             return error.causeName

@@ -127,16 +127,8 @@ final class RetrievalNode: @unchecked Sendable {
     /// The retrieval a `/piece/` request asks for: the query names the invocation, the space, the piece's size and
     /// the receipt's; a `Range: bytes=a-b` header picks part of the piece.
     static func retrieval(path: String, range head: HTTPRequest) -> Retrieval? {
-        let parts = path.dropFirst("/piece/".count).split(separator: "?", maxSplits: 1)
-        guard parts.count == 2 else { return nil }
-        var query: [Substring: Substring] = [:]
-        for pair in parts[1].split(separator: "&") {
-            let field = pair.split(separator: "=", maxSplits: 1)
-            if field.count == 2 { query[field[0]] = field[1] }
-        }
-        guard let invocation = query["inv"], let space = query["space"], let size = query["size"].flatMap({ Int($0) }),
-              let receipt = query["receipt"].flatMap({ Int($0) }), size >= 0
-        else { return nil }
+        guard let query = PieceQuery(path: path) else { return nil }
+        let size = query.size
         var offset = 0
         var length = size
         if let range = head.headerFields[.range], range.hasPrefix("bytes=") {
@@ -148,7 +140,7 @@ final class RetrievalNode: @unchecked Sendable {
             length = last - first + 1
         }
         return Retrieval(
-            invocationID: String(invocation), space: String(space), digest: String(parts[0]), offset: offset,
-            length: length, receiptSize: receipt)
+            invocationID: query.invocation, space: query.space, digest: query.digest, offset: offset,
+            length: length, receiptSize: query.receiptSize)
     }
 }
