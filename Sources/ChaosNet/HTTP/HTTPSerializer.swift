@@ -11,9 +11,15 @@ enum HTTPSerializer {
     static func head(_ request: HTTPRequest, chunked: Bool) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(128)
-        append("\(request.method.rawValue) \(request.path ?? "/") HTTP/1.1\r\n", to: &bytes)
+        // Piece by piece rather than interpolated: an interpolation builds a String only to copy its bytes.
+        append(request.method.rawValue, to: &bytes)
+        append(" ", to: &bytes)
+        append(request.path ?? "/", to: &bytes)
+        append(" HTTP/1.1\r\n", to: &bytes)
         if let authority = request.authority {
-            append("host: \(authority)\r\n", to: &bytes)
+            append("host: ", to: &bytes)
+            append(authority, to: &bytes)
+            append("\r\n", to: &bytes)
         }
         appendFields(request.headerFields, chunked: chunked, to: &bytes)
         return bytes
@@ -23,7 +29,11 @@ enum HTTPSerializer {
     static func head(_ response: HTTPResponse, chunked: Bool) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(128)
-        append("HTTP/1.1 \(response.status.code) \(response.status.reasonPhrase)\r\n", to: &bytes)
+        append("HTTP/1.1 ", to: &bytes)
+        append(String(response.status.code), to: &bytes)
+        append(" ", to: &bytes)
+        append(response.status.reasonPhrase, to: &bytes)
+        append("\r\n", to: &bytes)
         appendFields(response.headerFields, chunked: chunked, to: &bytes)
         return bytes
     }

@@ -37,7 +37,8 @@ public final class SimHTTPClient: HTTPClient, @unchecked Sendable {
         let totalDeadline = timeouts.total.map { start.advanced(by: $0) }
         let endpoint = try endpoint(of: request)
         let client = try await connection(to: endpoint, timeouts: timeouts, totalDeadline: totalDeadline)
-        let deadlines = Deadlines(clock: clock, readIdle: timeouts.readIdle, total: totalDeadline, totalLimit: timeouts.total)
+        let deadlines = Deadlines(
+            clock: clock, readIdle: timeouts.readIdle, total: totalDeadline, totalLimit: timeouts.total)
         do {
             try await send(request, body: body, on: client)
             let head = try await readHead(client, deadlines: deadlines)
@@ -178,7 +179,9 @@ public final class SimHTTPClient: HTTPClient, @unchecked Sendable {
         case let error as NetworkError:
             switch error {
             case .readTimeout:
-                if deadlines.totalExpired, let total = deadlines.totalLimit { return HTTPClientError.totalTimeout(total) }
+                if deadlines.totalExpired, let total = deadlines.totalLimit {
+                    return HTTPClientError.totalTimeout(total)
+                }
                 return HTTPClientError.readTimeout(idle: deadlines.readIdle ?? .zero)
             case .connectionReset, .connectionClosed:
                 return HTTPClientError.connectionReset
