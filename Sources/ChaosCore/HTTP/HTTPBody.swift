@@ -8,7 +8,7 @@ public final class HTTPBody: AsyncSequence, @unchecked Sendable {
     public typealias Element = ArraySlice<UInt8>
 
     private let produce: (HTTPBody) async throws -> ArraySlice<UInt8>?
-    private var skip: ((HTTPBody) async throws -> Int?)?
+    private let skip: ((HTTPBody) async throws -> Int?)?
     /// Trailer fields, known once the body has been read to its end (nil if there were none).
     public package(set) var trailers: HTTPFields?
     /// Whether the body has been read to its end.
@@ -22,6 +22,7 @@ public final class HTTPBody: AsyncSequence, @unchecked Sendable {
     /// A body whose chunks come from `produce`, which returns nil at the end.
     public init(_ produce: @escaping () async throws -> ArraySlice<UInt8>?) {
         self.produce = { _ in try await produce() }
+        self.skip = nil
     }
 
     /// A body whose producer also receives the body, to record trailers on it. `skip`, if given, reads the next chunk

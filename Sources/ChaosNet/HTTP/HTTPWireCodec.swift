@@ -56,7 +56,7 @@ private final class WriteSink: ChannelOutboundHandler {
 }
 
 /// The end of a codec's pipeline: keeps the decoded parts, and the first error the decoder raised.
-final class PartCollector<Part>: ChannelInboundHandler {
+private final class PartCollector<Part>: ChannelInboundHandler {
     typealias InboundIn = Part
 
     private var parts: [Part] = []
