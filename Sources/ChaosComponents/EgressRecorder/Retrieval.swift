@@ -23,13 +23,14 @@ public struct Retrieval: Sendable, Equatable, Hashable {
     /// The receipt's bytes: one line of fields, then spaces up to `receiptSize` (standing for the invocation and the
     /// proofs a real receipt carries).
     public var receipt: [UInt8] {
-        let line = "inv=\(invocationID) space=\(space) digest=\(digest) range=\(offset)+\(length)\n"
-        // Sized once: the padding is most of a receipt, and growing the line's array to it copied the line again.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(max(receiptSize, line.utf8.count))
-        bytes.append(contentsOf: line.utf8)
-        if bytes.count < receiptSize { bytes.append(contentsOf: repeatElement(0x20, count: receiptSize - bytes.count)) }
-        return bytes
+        var line = "inv=\(invocationID) space=\(space) digest=\(digest) range=\(offset)+\(length)\n"
+        // The padding is most of a receipt: the array starts as all padding (one fill) and the line is copied over
+        // its start, rather than appended to byte by byte.
+        return line.withUTF8 { fields in
+            var bytes = [UInt8](repeating: 0x20, count: max(receiptSize, fields.count))
+            bytes.withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: fields) }
+            return bytes
+        }
     }
 
     /// The invocation id of a receipt written by `receipt` (its first field), without reading the rest: what a
