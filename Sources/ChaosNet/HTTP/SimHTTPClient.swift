@@ -43,16 +43,13 @@ public final class SimHTTPClient: HTTPClient, @unchecked Sendable {
             try await send(request, body: body, on: client)
             let head = try await readHead(client, deadlines: deadlines)
             let expectedLength = head.headerFields.firstValue(.contentLength).flatMap(Int.init)
+            let nextPiece = { [self] (body: HTTPBody) in
+                try await self.nextBodyPiece(
+                    client, body: body, endpoint: endpoint, deadlines: deadlines, expectedLength: expectedLength)
+            }
             let responseBody = HTTPBody(
-                producingWith: { [self] body in
-                    try await self.nextBodyPiece(client, body: body, endpoint: endpoint, deadlines: deadlines,
-                                                 expectedLength: expectedLength)
-                        .map { ArraySlice($0.readableBytesView) }
-                },
-                skippingWith: { [self] body in
-                    try await self.nextBodyPiece(client, body: body, endpoint: endpoint, deadlines: deadlines,
-                                                 expectedLength: expectedLength)?.readableBytes
-                })
+                producingWith: { try await nextPiece($0).map { ArraySlice($0.readableBytesView) } },
+                skippingWith: { try await nextPiece($0)?.readableBytes })
             responseBody.announcedLength = expectedLength
             return HTTPClientResponse(head: head, body: responseBody)
         } catch {

@@ -13,8 +13,8 @@ struct EgressBenchCommand: ParsableCommand {
             receipt was durable at the end of the seed, per wall second. Build with -c release.
 
             It also times `bench e2e`'s hashing case in the same run (the CID of 64 MiB, cid_mib_per_sec) and \
-            prints the ratio of the two, recorded_per_cid_mib: a figure that a machine running at half the speed \
-            halves on both sides, for comparing runs on different machines.
+            prints the ratio of the two, recorded_per_cid_mib, meant for comparing runs on machines of different \
+            speeds (how well it holds across machines is not yet measured).
             """
     )
 

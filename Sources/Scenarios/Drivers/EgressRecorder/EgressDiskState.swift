@@ -19,7 +19,7 @@ struct EgressDiskState {
         var counts: [String: Int] = [:]
         let kept = batches.filter { consolidated[$0.cid] == nil }
         for receipt in kept.flatMap(\.parsed.receipts) + (journal?.receipts ?? []) {
-            if let retrieval = Retrieval(receipt: receipt) { counts[retrieval.invocationID, default: 0] += 1 }
+            if let invocation = Retrieval.invocationID(ofReceipt: receipt[...]) { counts[invocation, default: 0] += 1 }
         }
         return counts
     }
